@@ -1,0 +1,14 @@
+/** What the HTTP routes need, built once per server. */
+import type { Config } from "../config.js";
+import type { Accounts } from "../domain/accounts/accounts.js";
+import type { Agreement } from "../domain/community/agreement.js";
+import type { Store } from "../store/database.js";
+import type { RateLimits } from "./rate-limits.js";
+
+export interface Services {
+  config: Config;
+  db: Store;
+  accounts: Accounts;
+  limits: RateLimits;
+  agreement: Agreement;
+}

@@ -1,0 +1,72 @@
+/**
+ * Opens the store: a SQLite file under DATA_DIR by default, PostgreSQL when
+ * DATABASE_URL is set. Both go through Kysely, so queries are written once.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "./migrate.js";
+import type { Database } from "./schema.js";
+
+export type Store = Kysely<Database>;
+
+export interface StoreOptions {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+// PostgreSQL returns BIGINT as a string by default; our times fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}
+
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, "kindred.db");
+}
+
+function openSqlite(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = new SQLite(sqliteFile(dataDir));
+  // WAL for concurrent readers; FULL so that a commit (and the ack after it) survives power loss.
+  file.pragma("journal_mode = WAL");
+  file.pragma("synchronous = FULL");
+  file.pragma("foreign_keys = ON");
+  file.pragma("busy_timeout = 5000");
+  // Deleted rows are overwritten, not left readable in free pages (account deletion).
+  file.pragma("secure_delete = ON");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** For /readyz: is the store answering? */
+export async function storeIsReachable(db: Store): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when a write failed because a UNIQUE constraint was hit (either dialect). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

@@ -1,0 +1,21 @@
+/**
+ * Versioned migrations, run at start. Listed explicitly (not read from a folder)
+ * so the same list works from TypeScript sources and from the built `dist/`.
+ * Add a new file for every change; never edit one that has shipped.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as accounts from "./migrations/0001-accounts.js";
+
+const migrations: Record<string, Migration> = {
+  "0001-accounts": accounts,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed`, { cause: error });
+  }
+}

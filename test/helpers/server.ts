@@ -1,0 +1,53 @@
+/**
+ * A real Kindred server for a test: its own data directory (a real SQLite file),
+ * an ephemeral port on 127.0.0.1, and every log line captured so tests can check
+ * what was (and was not) logged.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { type ConfigKey, loadConfig } from "../../src/config.js";
+import { buildApp } from "../../src/http/app.js";
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  origin: string;
+  dataDir: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Cheap argon2 parameters so tests run quickly; one test checks the real default cost. */
+export const fastHashing: Partial<Record<ConfigKey, string>> = { argon2MemoryKib: "1024", argon2TimeCost: "1" };
+
+export async function startServer(settings: Partial<Record<ConfigKey, string>> = {}): Promise<TestServer> {
+  const dataDir = settings.dataDir ?? mkdtempSync(join(tmpdir(), "kindred-test-"));
+  // Loopback tests send many requests from one address: limits are raised unless a test sets them.
+  const config = loadConfig([], {}, { port: "0", logLevel: "info", rateLimitMultiplier: "1000", ...fastHashing, ...settings, dataDir });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const app = await buildApp(config, { logStream });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    url: origin,
+    origin,
+    dataDir,
+    logs,
+    async close() {
+      await app.close();
+      if (!settings.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
