@@ -13,7 +13,7 @@ export interface RequestOptions {
   origin?: string;
   headers?: Record<string, string>;
   /** Sent as-is (for malformed bodies); otherwise `json` is serialized. */
-  raw?: string;
+  raw?: string | Uint8Array;
   json?: unknown;
 }
 
@@ -22,7 +22,7 @@ export async function call<T = any>(base: string, method: string, path: string, 
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   if (options.raw !== undefined) body = options.raw;
   else if (options.json !== undefined) body = JSON.stringify(options.json);
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {

@@ -23,8 +23,17 @@ export interface TestServer {
 /** Cheap argon2 parameters so tests run quickly; one test checks the real default cost. */
 export const fastHashing: Partial<Record<ConfigKey, string>> = { argon2MemoryKib: "1024", argon2TimeCost: "1" };
 
+/** A fresh data directory, for tests that restart a server on the same files. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "kindred-test-"));
+}
+
+export function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function startServer(settings: Partial<Record<ConfigKey, string>> = {}): Promise<TestServer> {
-  const dataDir = settings.dataDir ?? mkdtempSync(join(tmpdir(), "kindred-test-"));
+  const dataDir = settings.dataDir ?? tempDataDir();
   // Loopback tests send many requests from one address: limits are raised unless a test sets them.
   const config = loadConfig([], {}, { port: "0", logLevel: "info", rateLimitMultiplier: "1000", ...fastHashing, ...settings, dataDir });
   const logs: string[] = [];
@@ -47,7 +56,7 @@ export async function startServer(settings: Partial<Record<ConfigKey, string>> =
     logs,
     async close() {
       await app.close();
-      if (!settings.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!settings.dataDir) removeDataDir(dataDir);
     },
   };
 }
