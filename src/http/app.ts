@@ -14,6 +14,7 @@ import { loadAgreement } from "../domain/community/agreement.js";
 import { loggerOptions } from "../observability/logging.js";
 import { installMetrics } from "../observability/metrics.js";
 import { openStore } from "../store/database.js";
+import { openRedis } from "../bus/redis.js";
 import { installErrorHandlers } from "./error-handler.js";
 import { RateLimits } from "./rate-limits.js";
 import { registerAccountRoutes } from "./routes/accounts.js";
@@ -42,12 +43,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     absoluteMs: config.sessionAbsoluteHours * 3600_000,
   });
   const agreement = loadAgreement();
+  const redis = config.redisUrl ? openRedis(config.redisUrl, (err) => app.log.warn({ err: err.message }, "redis error")) : undefined;
   const services: Services = {
     config,
     db,
     agreement,
     accounts: new Accounts(db, hasher, sessions, agreement.version),
-    limits: new RateLimits(config.rateLimitMultiplier),
+    limits: new RateLimits(config.rateLimitMultiplier, redis),
   };
 
   const app = Fastify({
@@ -63,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   let closing = false;
   app.addHook("onClose", async () => {
     await db.destroy();
+    await redis?.quit().catch(() => redis.disconnect());
   });
   app.addHook("preClose", async () => {
     closing = true;
@@ -73,7 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   const metrics = installMetrics(app);
 
-  registerHealthRoutes(app, { db, metrics, isClosing: () => closing });
+  registerHealthRoutes(app, { db, redis, metrics, isClosing: () => closing });
   registerCommunityRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSessionRoutes(app, services);

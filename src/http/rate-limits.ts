@@ -2,9 +2,11 @@
  * Rate limits on the routes that hash passwords (OWASP Authentication Cheat
  * Sheet: throttle per address and per account). They are consumed before any
  * hashing, so a flood costs us a counter, not an argon2 run. Every budget is
- * multiplied by RATE_LIMIT_MULTIPLIER.
+ * multiplied by RATE_LIMIT_MULTIPLIER. With Redis the counters are shared by
+ * every node; should Redis fail, each node falls back to its own counters.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { KindredError } from "../protocol/errors.js";
 
 interface Budget {
@@ -23,15 +25,18 @@ const budgets = {
 export type LimitName = keyof typeof budgets;
 
 export class RateLimits {
-  private readonly limiters: Record<LimitName, RateLimiterMemory>;
+  private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  constructor(multiplier: number) {
-    this.limiters = Object.fromEntries(
-      Object.entries(budgets).map(([name, b]) => [
-        name,
-        new RateLimiterMemory({ keyPrefix: name, points: Math.max(1, Math.round(b.points * multiplier)), duration: b.durationSec }),
-      ]),
-    ) as Record<LimitName, RateLimiterMemory>;
+  constructor(multiplier: number, redis?: Redis) {
+    const limiter = (name: string, b: Budget): RateLimiterAbstract => {
+      const options = { keyPrefix: `kindred:rl:${name}`, points: Math.max(1, Math.round(b.points * multiplier)), duration: b.durationSec };
+      const memory = new RateLimiterMemory(options);
+      return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+    };
+    this.limiters = Object.fromEntries(Object.entries(budgets).map(([name, b]) => [name, limiter(name, b)])) as Record<
+      LimitName,
+      RateLimiterAbstract
+    >;
   }
 
   /** Takes one point from each named budget; throws RATE_LIMITED with the wait when one is spent. */
