@@ -6,9 +6,7 @@
  * environment or the same --flags as `npm start`).
  */
 import { ConfigError, loadConfig } from "../config.js";
-import { Accounts, roles } from "../domain/accounts/accounts.js";
-import { PasswordHasher } from "../domain/accounts/passwords.js";
-import { Sessions } from "../domain/accounts/sessions.js";
+import { grantRole, revokeRole, roles, rolesOf } from "../domain/accounts/roles.js";
 import { KindredError } from "../protocol/errors.js";
 import { openStore } from "../store/database.js";
 import type { Role } from "../store/schema.js";
@@ -31,10 +29,8 @@ async function run(args: string[]): Promise<string> {
   const config = loadConfig(flags);
   const db = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const hasher = new PasswordHasher({ memoryKib: config.argon2MemoryKib, timeCost: config.argon2TimeCost, parallelism: 1 });
-    const accounts = new Accounts(db, hasher, new Sessions(db, { idleMs: 0, absoluteMs: 0 }), "");
-    const user = action === "grant" ? await accounts.grantRole(handle, role as Role) : await accounts.revokeRole(handle, role as Role);
-    const now = (await accounts.getUser(user.id)).roles.join(", ");
+    const user = action === "grant" ? await grantRole(db, handle, role as Role) : await revokeRole(db, handle, role as Role);
+    const now = ["member", ...(await rolesOf(db, user.id))].join(", ");
     return `${action === "grant" ? "Granted" : "Revoked"} ${role} ${action === "grant" ? "to" : "from"} ${user.handle}. Roles now: ${now}.`;
   } finally {
     await db.destroy();

@@ -70,6 +70,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook("preClose", async () => {
     closing = true;
   });
+  // Requests still in flight at shutdown finish, and their keep-alive connections close after
+  // them, so the process exits as soon as the last one is answered.
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
 
   installErrorHandlers(app);
   await installSecurity(app, config);

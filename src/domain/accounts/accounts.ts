@@ -5,17 +5,17 @@
  * rate limits before anything here hashes a password.
  */
 import { ulid } from "ulid";
-import { KindredError } from "../../protocol/errors.js";
+import { KindredError, badRequest } from "../../protocol/errors.js";
 import type { SignUpBody, UpdateMeBody } from "../../protocol/http/accounts.js";
 import { type Store, isUniqueViolation } from "../../store/database.js";
-import type { Role, UserRow, UserUpdate } from "../../store/schema.js";
+import type { UserRow, UserUpdate } from "../../store/schema.js";
 import { isAdultOn, isInFuture, parseCalendarDate, utcDate } from "./age.js";
 import { handleKey } from "./handle.js";
 import { type PasswordHasher, checkPasswordStrength } from "./passwords.js";
+import { rolesOf } from "./roles.js";
 import { hashRecoveryCode, newRecoveryCode, recoveryCodeCount } from "./secrets.js";
 import type { Sessions } from "./sessions.js";
 import { type UserView, toUserView } from "./user-view.js";
-import { badRequest } from "../../protocol/errors.js";
 
 export interface SignedIn {
   user: UserView;
@@ -25,8 +25,6 @@ export interface SignedIn {
 export interface SignedUp extends SignedIn {
   recoveryCodes: string[];
 }
-
-export const roles: readonly Role[] = ["supporter", "moderator", "admin"];
 
 export class Accounts {
   constructor(
@@ -138,7 +136,7 @@ export class Accounts {
 
   /** PATCH /api/v1/me, the deciding half: only supporters may go on duty. */
   async checkUpdateProfile(userId: string, patch: UpdateMeBody): Promise<void> {
-    if (patch.onDuty === true && !(await this.rolesOf(userId)).includes("supporter")) {
+    if (patch.onDuty === true && !(await rolesOf(this.db, userId)).includes("supporter")) {
       throw new KindredError("FORBIDDEN", {
         message: "Only peer supporters can go on duty.",
         details: { field: "onDuty" },
@@ -161,44 +159,12 @@ export class Accounts {
     return this.getUser(userId);
   }
 
-  /** Operator command: grant a role to a handle. Idempotent. */
-  async grantRole(handle: string, role: Role, now = Date.now()): Promise<UserView> {
-    const user = await this.requireHandle(handle);
-    await this.db
-      .insertInto("user_roles")
-      .values({ user_id: user.id, role, granted_at: now })
-      .onConflict((oc) => oc.columns(["user_id", "role"]).doNothing())
-      .execute();
-    return this.view(user);
-  }
-
-  /** Operator command: revoke a role. A supporter losing the badge also goes off duty. */
-  async revokeRole(handle: string, role: Role): Promise<UserView> {
-    const user = await this.requireHandle(handle);
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom("user_roles").where("user_id", "=", user.id).where("role", "=", role).execute();
-      if (role === "supporter") await trx.updateTable("users").set({ on_duty: 0 }).where("id", "=", user.id).execute();
-    });
-    return this.getUser(user.id);
-  }
-
-  private async requireHandle(handle: string): Promise<UserRow> {
-    const user = await this.findByHandle(handle);
-    if (!user) throw new KindredError("NOT_FOUND", { message: `No member has the handle "${handle}".` });
-    return user;
-  }
-
   private findByHandle(handle: string): Promise<UserRow | undefined> {
     return this.db.selectFrom("users").selectAll().where("handle_key", "=", handleKey(handle)).executeTakeFirst();
   }
 
-  private async rolesOf(userId: string): Promise<Role[]> {
-    const rows = await this.db.selectFrom("user_roles").select("role").where("user_id", "=", userId).execute();
-    return rows.map((r) => r.role);
-  }
-
   async view(row: UserRow): Promise<UserView> {
-    return toUserView(row, await this.rolesOf(row.id));
+    return toUserView(row, await rolesOf(this.db, row.id));
   }
 
   private async insertRecoveryCodes(trx: Store, userId: string, codes: string[], now: number): Promise<void> {
