@@ -18,6 +18,7 @@ const settings = {
   dataDir: ["DATA_DIR", z.string().min(1), "./data"],
   databaseUrl: ["DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(), undefined],
   redisUrl: ["REDIS_URL", z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(), undefined],
+  redisKeyPrefix: ["REDIS_KEY_PREFIX", z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "1–64 of letters, digits, : _ -"), "kindred:"],
   allowedOrigins: [
     "ALLOWED_ORIGINS",
     z

@@ -49,7 +49,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db,
     agreement,
     accounts: new Accounts(db, hasher, sessions, agreement.version),
-    limits: new RateLimits(config.rateLimitMultiplier, redis),
+    limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
   };
 
   const app = Fastify({

@@ -27,11 +27,11 @@ export type LimitName = keyof typeof budgets;
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
 
-  constructor(multiplier: number, redis?: Redis) {
+  constructor(multiplier: number, redis?: { client: Redis; keyPrefix: string }) {
     const limiter = (name: string, b: Budget): RateLimiterAbstract => {
-      const options = { keyPrefix: `kindred:rl:${name}`, points: Math.max(1, Math.round(b.points * multiplier)), duration: b.durationSec };
+      const options = { keyPrefix: `${redis?.keyPrefix ?? ""}rl:${name}`, points: Math.max(1, Math.round(b.points * multiplier)), duration: b.durationSec };
       const memory = new RateLimiterMemory(options);
-      return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+      return redis ? new RateLimiterRedis({ ...options, storeClient: redis.client, insuranceLimiter: memory }) : memory;
     };
     this.limiters = Object.fromEntries(Object.entries(budgets).map(([name, b]) => [name, limiter(name, b)])) as Record<
       LimitName,

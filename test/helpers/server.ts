@@ -3,6 +3,7 @@
  * an ephemeral port on 127.0.0.1, and every log line captured so tests can check
  * what was (and was not) logged.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,7 +36,9 @@ export function removeDataDir(dir: string): void {
 export async function startServer(settings: Partial<Record<ConfigKey, string>> = {}): Promise<TestServer> {
   const dataDir = settings.dataDir ?? tempDataDir();
   // Loopback tests send many requests from one address: limits are raised unless a test sets them.
-  const config = loadConfig([], {}, { port: "0", logLevel: "info", rateLimitMultiplier: "1000", ...fastHashing, ...settings, dataDir });
+  // Redis outlives test runs: each server gets its own key prefix so counters never carry over.
+  const redisKeyPrefix = `kindred-test:${randomBytes(6).toString("hex")}:`;
+  const config = loadConfig([], {}, { port: "0", logLevel: "info", rateLimitMultiplier: "1000", redisKeyPrefix, ...fastHashing, ...settings, dataDir });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
