@@ -37,6 +37,10 @@ const settings = {
   logLevel: ["LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"],
   rateLimitMultiplier: ["RATE_LIMIT_MULTIPLIER", positive, "1"],
   maxBodyBytes: ["MAX_BODY_BYTES", positiveInt, "65536"],
+  heartbeatMs: ["HEARTBEAT_MS", z.coerce.number().int().min(100).max(30_000), "25000"],
+  maxSocketsPerMember: ["MAX_SOCKETS_PER_MEMBER", positiveInt, "10"],
+  maxSocketsPerAddress: ["MAX_SOCKETS_PER_ADDRESS", positiveInt, "200"],
+  slowReaderBytes: ["SLOW_READER_BYTES", positiveInt, "1048576"],
   secureCookies: ["SECURE_COOKIES", bool, "false"],
 } as const;
 

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config);
+  const { app } = await buildApp(config);
   app.log.info({ config: describeConfig(config) }, "effective configuration");
   await app.listen({ port: config.port, host: config.host });
 

@@ -1,24 +1,35 @@
 /**
- * Builds a Kindred server: store, domain services and HTTP routes wired
- * together. `main.ts` listens with it; tests build one per case on an
- * ephemeral port with their own data directory.
+ * Builds a Kindred server: store, bus, domain services, HTTP routes and the
+ * WebSocket gateway wired together. `main.ts` listens with it; tests build one
+ * per case on an ephemeral port with their own data directory.
  */
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
+import { type Bus, LocalBus } from "../bus/bus.js";
+import { BusNotifier } from "../bus/notifier.js";
+import { RedisBus } from "../bus/redis-bus.js";
+import { openRedis } from "../bus/redis.js";
 import { type Config, trustProxyOption } from "../config.js";
 import { Accounts } from "../domain/accounts/accounts.js";
 import { PasswordHasher } from "../domain/accounts/passwords.js";
 import { Sessions } from "../domain/accounts/sessions.js";
 import { loadAgreement } from "../domain/community/agreement.js";
+import { Conversations } from "../domain/conversations/conversations.js";
+import { Messages } from "../domain/conversations/messages.js";
+import { Blocks } from "../domain/safety/blocks.js";
+import { Gateway } from "../gateway/gateway.js";
+import { Hub } from "../gateway/hub.js";
 import { loggerOptions } from "../observability/logging.js";
 import { installMetrics } from "../observability/metrics.js";
 import { openStore } from "../store/database.js";
-import { openRedis } from "../bus/redis.js";
+import { GroupCommit } from "../store/group-commit.js";
 import { installErrorHandlers } from "./error-handler.js";
 import { RateLimits } from "./rate-limits.js";
 import { registerAccountRoutes } from "./routes/accounts.js";
+import { registerBlockRoutes } from "./routes/blocks.js";
 import { registerCommunityRoutes } from "./routes/community.js";
+import { registerConversationRoutes } from "./routes/conversations.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerMeRoutes } from "./routes/me.js";
 import { registerSessionRoutes } from "./routes/sessions.js";
@@ -31,27 +42,12 @@ export interface BuildOptions {
   logStream?: DestinationStream;
 }
 
-export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const db = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const hasher = new PasswordHasher({
-    memoryKib: config.argon2MemoryKib,
-    timeCost: config.argon2TimeCost,
-    parallelism: config.argon2Parallelism,
-  });
-  const sessions = new Sessions(db, {
-    idleMs: config.sessionIdleHours * 3600_000,
-    absoluteMs: config.sessionAbsoluteHours * 3600_000,
-  });
-  const agreement = loadAgreement();
-  const redis = config.redisUrl ? openRedis(config.redisUrl, (err) => app.log.warn({ err: err.message }, "redis error")) : undefined;
-  const services: Services = {
-    config,
-    db,
-    agreement,
-    accounts: new Accounts(db, hasher, sessions, agreement.version),
-    limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
-  };
+export interface Kindred {
+  app: FastifyInstance;
+  services: Services;
+}
 
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Kindred> {
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     // Fastify accepts a hop count too, though its types list only the other forms.
@@ -61,14 +57,57 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
+  const logError = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
+
+  const db = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const redis = config.redisUrl ? openRedis(config.redisUrl, logError("redis error")) : undefined;
+  const bus: Bus = redis
+    ? new RedisBus(redis, openRedis(config.redisUrl!, logError("redis error")), config.redisKeyPrefix, logError("bus error"))
+    : new LocalBus();
+  const notify = new BusNotifier(bus);
+  const commit = new GroupCommit(db, logError("after-commit step failed"));
+  const hasher = new PasswordHasher({
+    memoryKib: config.argon2MemoryKib,
+    timeCost: config.argon2TimeCost,
+    parallelism: config.argon2Parallelism,
+  });
+  const sessions = new Sessions(
+    db,
+    { idleMs: config.sessionIdleHours * 3600_000, absoluteMs: config.sessionAbsoluteHours * 3600_000 },
+    notify,
+  );
+  const agreement = loadAgreement();
+  const blocks = new Blocks(db, notify);
+  const services: Services = {
+    config,
+    db,
+    agreement,
+    accounts: new Accounts(db, hasher, sessions, agreement.version),
+    conversations: new Conversations(db, commit, notify, blocks),
+    messages: new Messages(db, commit, notify, blocks),
+    blocks,
+    limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
+  };
+  const hub = new Hub(bus, db, blocks);
+  const gateway = new Gateway(
+    config,
+    sessions,
+    hub,
+    { hub, conversations: services.conversations, messages: services.messages, blocks, limits: services.limits, onUnexpected: logError("frame failed") },
+    app.log,
+  );
+  gateway.attach(app.server);
 
   let closing = false;
-  app.addHook("onClose", async () => {
-    await db.destroy();
-    await redis?.quit().catch(() => redis.disconnect());
-  });
   app.addHook("preClose", async () => {
     closing = true;
+    await gateway.close();
+  });
+  app.addHook("onClose", async () => {
+    await commit.drain();
+    await bus.close();
+    await redis?.quit().catch(() => redis.disconnect());
+    await db.destroy();
   });
   // Requests still in flight at shutdown finish, and their keep-alive connections close after
   // them, so the process exits as soon as the last one is answered.
@@ -86,6 +125,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAccountRoutes(app, services);
   registerSessionRoutes(app, services);
   registerMeRoutes(app, services);
+  registerConversationRoutes(app, services);
+  registerBlockRoutes(app, services);
   await installStaticPages(app);
-  return app;
+  return { app, services };
 }

@@ -1,7 +1,8 @@
 /**
- * Rate limits on the routes that hash passwords (OWASP Authentication Cheat
- * Sheet: throttle per address and per account). They are consumed before any
- * hashing, so a flood costs us a counter, not an argon2 run. Every budget is
+ * Rate limits. On the routes that hash passwords (OWASP Authentication Cheat
+ * Sheet: throttle per address and per account) they are consumed before any
+ * hashing, so a flood costs us a counter, not an argon2 run. Sends have a
+ * per-member budget (delivery-notes.md "limits"). Every budget is
  * multiplied by RATE_LIMIT_MULTIPLIER. With Redis the counters are shared by
  * every node; should Redis fail, each node falls back to its own counters.
  */
@@ -20,6 +21,8 @@ const budgets = {
   signInPerHandle: { points: 10, durationSec: 900 },
   recoverPerAddress: { points: 10, durationSec: 3600 },
   recoverPerHandle: { points: 5, durationSec: 3600 },
+  /** Messages: a burst of 30, then 3 a second (WebSocket and REST together). */
+  sendPerMember: { points: 30, durationSec: 10 },
 } satisfies Record<string, Budget>;
 
 export type LimitName = keyof typeof budgets;

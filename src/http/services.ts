@@ -2,6 +2,9 @@
 import type { Config } from "../config.js";
 import type { Accounts } from "../domain/accounts/accounts.js";
 import type { Agreement } from "../domain/community/agreement.js";
+import type { Conversations } from "../domain/conversations/conversations.js";
+import type { Messages } from "../domain/conversations/messages.js";
+import type { Blocks } from "../domain/safety/blocks.js";
 import type { Store } from "../store/database.js";
 import type { RateLimits } from "./rate-limits.js";
 
@@ -9,6 +12,9 @@ export interface Services {
   config: Config;
   db: Store;
   accounts: Accounts;
+  conversations: Conversations;
+  messages: Messages;
+  blocks: Blocks;
   limits: RateLimits;
   agreement: Agreement;
 }

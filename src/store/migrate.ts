@@ -5,9 +5,11 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as accounts from "./migrations/0001-accounts.js";
+import * as conversations from "./migrations/0002-conversations.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
+  "0002-conversations": conversations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -48,11 +48,72 @@ export interface RecoveryCodesTable {
   created_at: number;
 }
 
+export interface ConversationsTable {
+  id: string;
+  kind: "direct" | "group";
+  title: string | null;
+  topic: string | null;
+  visibility: "public" | "invite" | null;
+  /** JSON array of experience tag ids the room is about. */
+  experiences: Generated<string>;
+  /** The highest seq in this conversation's event log; bumped inside each write transaction. */
+  last_seq: Generated<number>;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  role: "member" | "facilitator";
+  /** The seq of this member's `member.joined` event: they see the log from there on. */
+  joined_seq: number;
+  read_seq: number;
+  joined_at: number;
+}
+
+export interface EventsTable {
+  conversation_id: string;
+  seq: number;
+  type: string;
+  actor_id: string | null;
+  at: number;
+  /** For message events: the message whose current state fills the event's data. */
+  message_id: string | null;
+  /** JSON for other events. */
+  data: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  /** The seq of the message's `message.created` event. */
+  seq: number;
+  sender_id: string;
+  client_msg_id: string;
+  body: string | null;
+  content_warning: string | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  events: EventsTable;
+  messages: MessagesTable;
+  blocks: BlocksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -60,4 +121,6 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type Role = UserRolesTable["role"];
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
 export type { Generated };

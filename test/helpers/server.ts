@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
+import type { Services } from "../../src/http/services.js";
 import { type ConfigKey, loadConfig } from "../../src/config.js";
 import { buildApp } from "../../src/http/app.js";
 
 export interface TestServer {
   app: FastifyInstance;
+  services: Services;
   url: string;
   origin: string;
   dataDir: string;
@@ -46,13 +48,14 @@ export async function startServer(settings: Partial<Record<ConfigKey, string>> =
       done();
     },
   });
-  const app = await buildApp(config, { logStream });
+  const { app, services } = await buildApp(config, { logStream });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("no address");
   const origin = `http://127.0.0.1:${address.port}`;
   return {
     app,
+    services,
     url: origin,
     origin,
     dataDir,

@@ -125,6 +125,7 @@ export class Accounts {
       return (await this.sessions.create(trx, user.id, now)).token;
     });
     if (!token) throw failure;
+    this.sessions.endedAll(user.id);
     return { user: await this.view(user), token, recoveryCodes };
   }
 

@@ -5,6 +5,7 @@
  */
 import { ulid } from "ulid";
 import type { Store } from "../../store/database.js";
+import type { Notifier } from "../notifier.js";
 import type { SessionRow, UserRow } from "../../store/schema.js";
 import { newSessionToken, sha256 } from "./secrets.js";
 
@@ -25,6 +26,7 @@ export class Sessions {
   constructor(
     private readonly db: Store,
     readonly lifetimes: SessionLifetimes,
+    private readonly notify: Notifier,
   ) {}
 
   /** Inserts a new session inside the caller's transaction; returns the token (shown once). */
@@ -84,13 +86,20 @@ export class Sessions {
     return rows.filter((s) => s.last_used_at + this.lifetimes.idleMs > now);
   }
 
-  /** Ends one of the member's sessions; false when it is not theirs or does not exist. */
+  /** Ends one of the member's sessions and closes its sockets; false when it is not theirs or does not exist. */
   async end(userId: string, sessionId: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom("sessions")
       .where("id", "=", sessionId)
       .where("user_id", "=", userId)
       .executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    if (result.numDeletedRows === 0n) return false;
+    this.notify.sessionEnded(userId, sessionId);
+    return true;
+  }
+
+  /** Tells every node that all of a member's earlier sessions ended (after the commit that ended them). */
+  endedAll(userId: string): void {
+    this.notify.sessionEnded(userId, null);
   }
 }

@@ -1,0 +1,253 @@
+/**
+ * Conversations and membership (protocol.md "Conversations"). Every change is
+ * an event in the conversation's log, written through group commit, and the
+ * notifier hears of it only after the commit that makes it true.
+ */
+import { ulid } from "ulid";
+import { KindredError } from "../../protocol/errors.js";
+import type { ConversationEvent } from "../../protocol/events.js";
+import type { CreateConversationBody, HistoryQuery } from "../../protocol/http/conversations.js";
+import type { Store } from "../../store/database.js";
+import type { GroupCommit } from "../../store/group-commit.js";
+import type { Notifier } from "../notifier.js";
+import type { Blocks } from "../safety/blocks.js";
+import { appendEvent, readEvents } from "./log.js";
+import { findMembership, requireMembership } from "./membership.js";
+
+export interface MemberView {
+  userId: string;
+  handle: string;
+  displayName: string | null;
+  role: "member" | "facilitator";
+}
+
+export interface ConversationView {
+  id: string;
+  kind: "direct" | "group";
+  title: string | null;
+  topic: string | null;
+  visibility: "public" | "invite" | null;
+  experiences: string[];
+  members: MemberView[];
+  lastSeq: number;
+  readSeq: number;
+  unread: number;
+}
+
+interface Joined {
+  conversationId: string;
+  events: ConversationEvent[];
+  joins: Array<{ userId: string; seq: number }>;
+}
+
+export class Conversations {
+  constructor(
+    private readonly db: Store,
+    private readonly commit: GroupCommit,
+    private readonly notify: Notifier,
+    private readonly blocks: Blocks,
+  ) {}
+
+  /** POST /api/v1/conversations: a group whose creator is its facilitator. */
+  async createGroup(userId: string, input: CreateConversationBody, now = Date.now()): Promise<ConversationView> {
+    const id = ulid(now);
+    await this.commit.run(
+      async (trx): Promise<Joined> => {
+        await trx
+          .insertInto("conversations")
+          .values({
+            id,
+            kind: "group",
+            title: input.title,
+            topic: input.topic || null,
+            visibility: input.visibility,
+            experiences: JSON.stringify(input.experiences ?? []),
+            created_by: userId,
+            created_at: now,
+          })
+          .execute();
+        return addMember(trx, id, userId, "facilitator", now);
+      },
+      (joined) => this.announce(joined),
+    );
+    return this.view(userId, id);
+  }
+
+  /** A direct conversation between two members (opened by matching). */
+  async createDirect(a: string, b: string, now = Date.now()): Promise<string> {
+    const id = ulid(now);
+    await this.commit.run(
+      async (trx): Promise<Joined> => {
+        await trx.insertInto("conversations").values({ id, kind: "direct", created_at: now, created_by: null }).execute();
+        const first = await addMember(trx, id, a, "member", now);
+        const second = await addMember(trx, id, b, "member", now);
+        return { conversationId: id, events: [...first.events, ...second.events], joins: [...first.joins, ...second.joins] };
+      },
+      (joined) => this.announce(joined),
+    );
+    return id;
+  }
+
+  /** POST /api/v1/conversations/:id/members: join a public group; joining again changes nothing. */
+  async join(userId: string, conversationId: string, now = Date.now()): Promise<ConversationView> {
+    if (await findMembership(this.db, userId, conversationId)) return this.view(userId, conversationId);
+    const conversation = await this.db
+      .selectFrom("conversations")
+      .select(["kind", "visibility"])
+      .where("id", "=", conversationId)
+      .executeTakeFirst();
+    if (!conversation || conversation.kind !== "group" || conversation.visibility !== "public") {
+      throw new KindredError("NOT_FOUND");
+    }
+    await this.commit.run(
+      async (trx): Promise<Joined> => {
+        const again = await trx
+          .selectFrom("conversation_members")
+          .select("user_id")
+          .where("conversation_id", "=", conversationId)
+          .where("user_id", "=", userId)
+          .executeTakeFirst();
+        if (again) return { conversationId, events: [], joins: [] };
+        return addMember(trx, conversationId, userId, "member", now);
+      },
+      (joined) => this.announce(joined),
+    );
+    return this.view(userId, conversationId);
+  }
+
+  /** DELETE /api/v1/conversations/:id/members/me: the leaver gets the `member.left` event, then no more. */
+  async leave(userId: string, conversationId: string, now = Date.now()): Promise<void> {
+    await requireMembership(this.db, userId, conversationId);
+    await this.commit.run(
+      async (trx) => {
+        const removed = await trx
+          .deleteFrom("conversation_members")
+          .where("conversation_id", "=", conversationId)
+          .where("user_id", "=", userId)
+          .executeTakeFirst();
+        if (removed.numDeletedRows === 0n) throw new KindredError("NOT_FOUND");
+        const seq = await appendEvent(trx, conversationId, { type: "member.left", actorId: userId }, now);
+        return event(conversationId, seq, "member.left", userId, now, { userId });
+      },
+      (left) => {
+        this.notify.events([left]);
+        this.notify.left(userId, conversationId);
+      },
+    );
+  }
+
+  /** GET /api/v1/conversations: unread is computed (last_seq − read_seq), never stored. */
+  async list(userId: string): Promise<ConversationView[]> {
+    const rows = await this.db
+      .selectFrom("conversation_members")
+      .select("conversation_id")
+      .where("user_id", "=", userId)
+      .orderBy("joined_at", "desc")
+      .execute();
+    return Promise.all(rows.map((r) => this.view(userId, r.conversation_id)));
+  }
+
+  /** GET /api/v1/conversations/:id. */
+  async get(userId: string, conversationId: string): Promise<ConversationView> {
+    await requireMembership(this.db, userId, conversationId);
+    return this.view(userId, conversationId);
+  }
+
+  /**
+   * GET /api/v1/conversations/:id/events: pages both ways. `afterSeq` reads
+   * forwards; otherwise the newest page before `beforeSeq` (or the end). A
+   * member sees the log from their own join on.
+   */
+  async history(userId: string, conversationId: string, q: HistoryQuery): Promise<{ events: ConversationEvent[]; hasMore: boolean }> {
+    const membership = await requireMembership(this.db, userId, conversationId);
+    const { hidden } = await this.blocks.setsFor(userId);
+    const forwards = q.afterSeq !== undefined;
+    const page = await readEvents(this.db, conversationId, {
+      afterSeq: q.afterSeq,
+      beforeSeq: q.beforeSeq,
+      fromSeq: membership.joinedSeq,
+      limit: q.limit + 1,
+      newestFirst: !forwards,
+    });
+    const hasMore = page.length > q.limit;
+    const kept = hasMore ? (forwards ? page.slice(0, q.limit) : page.slice(1)) : page;
+    return { events: kept.filter((e) => !(e.type.startsWith("message.") && e.actorId && hidden.has(e.actorId))), hasMore };
+  }
+
+  /** `read` frame: the marker only moves forward, and never past the end of the log. */
+  async markRead(userId: string, conversationId: string, seq: number): Promise<void> {
+    const membership = await requireMembership(this.db, userId, conversationId);
+    const target = Math.min(seq, membership.lastSeq);
+    if (target <= membership.readSeq) return;
+    const moved = await this.db
+      .updateTable("conversation_members")
+      .set({ read_seq: target })
+      .where("conversation_id", "=", conversationId)
+      .where("user_id", "=", userId)
+      .where("read_seq", "<", target)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows > 0n) this.notify.read(conversationId, userId, target);
+  }
+
+  /** Conversation ids and last seqs of a member's conversations (for a new socket). */
+  async followed(userId: string): Promise<Array<{ conversationId: string; lastSeq: number; joinedSeq: number }>> {
+    const rows = await this.db
+      .selectFrom("conversation_members as m")
+      .innerJoin("conversations as c", "c.id", "m.conversation_id")
+      .select(["c.id", "c.last_seq", "m.joined_seq"])
+      .where("m.user_id", "=", userId)
+      .execute();
+    return rows.map((r) => ({ conversationId: r.id, lastSeq: Number(r.last_seq), joinedSeq: Number(r.joined_seq) }));
+  }
+
+  private announce(joined: Joined): void {
+    this.notify.events(joined.events);
+    for (const j of joined.joins) this.notify.joined(j.userId, joined.conversationId, j.seq);
+  }
+
+  private async view(userId: string, conversationId: string): Promise<ConversationView> {
+    const conversation = await this.db.selectFrom("conversations").selectAll().where("id", "=", conversationId).executeTakeFirstOrThrow();
+    const members = await this.db
+      .selectFrom("conversation_members as m")
+      .innerJoin("users as u", "u.id", "m.user_id")
+      .select(["m.user_id", "m.role", "m.read_seq", "u.handle", "u.display_name"])
+      .where("m.conversation_id", "=", conversationId)
+      .orderBy("m.joined_at")
+      .execute();
+    const lastSeq = Number(conversation.last_seq);
+    const readSeq = Number(members.find((m) => m.user_id === userId)?.read_seq ?? 0);
+    return {
+      id: conversation.id,
+      kind: conversation.kind,
+      title: conversation.title,
+      topic: conversation.topic,
+      visibility: conversation.visibility,
+      experiences: JSON.parse(conversation.experiences) as string[],
+      members: members.map((m) => ({ userId: m.user_id, handle: m.handle, displayName: m.display_name, role: m.role })),
+      lastSeq,
+      readSeq,
+      unread: Math.max(0, lastSeq - readSeq),
+    };
+  }
+}
+
+/** Adds a member and their `member.joined` event; their own join counts as read. */
+async function addMember(trx: Store, conversationId: string, userId: string, role: "member" | "facilitator", now: number): Promise<Joined> {
+  const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: userId, data: { userId, role } }, now);
+  await trx
+    .insertInto("conversation_members")
+    .values({ conversation_id: conversationId, user_id: userId, role, joined_seq: seq, read_seq: seq, joined_at: now })
+    .execute();
+  return { conversationId, events: [event(conversationId, seq, "member.joined", userId, now, { userId, role })], joins: [{ userId, seq }] };
+}
+
+export function event(
+  conversationId: string,
+  seq: number,
+  type: ConversationEvent["type"],
+  actorId: string | null,
+  at: number,
+  data: Record<string, unknown>,
+): ConversationEvent {
+  return { conversationId, seq, type, at: new Date(at).toISOString(), actorId, data };
+}

@@ -1,0 +1,80 @@
+/**
+ * Blocks (protocol.md "Safety"): once either member blocks the other, neither
+ * can message the other in a direct conversation, match with or see the
+ * other's presence or typing; the blocked member's messages in shared groups
+ * are not delivered to the blocker.
+ */
+import { KindredError, badRequest } from "../../protocol/errors.js";
+import type { Store } from "../../store/database.js";
+import type { Notifier } from "../notifier.js";
+
+export interface BlockSets {
+  /** Members this member blocked: their messages are hidden from this member. */
+  hidden: Set<string>;
+  /** Members on either side of a block with this member: no presence or typing either way. */
+  apart: Set<string>;
+}
+
+export class Blocks {
+  constructor(
+    private readonly db: Store,
+    private readonly notify: Notifier,
+  ) {}
+
+  /** POST /api/v1/blocks: idempotent. */
+  async block(blockerId: string, blockedId: string, now = Date.now()): Promise<void> {
+    if (blockerId === blockedId) throw badRequest("userId", "you cannot block yourself");
+    const exists = await this.db.selectFrom("users").select("id").where("id", "=", blockedId).executeTakeFirst();
+    if (!exists) throw new KindredError("NOT_FOUND");
+    await this.db
+      .insertInto("blocks")
+      .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
+      .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
+      .execute();
+    this.notify.blocksChanged([blockerId, blockedId]);
+  }
+
+  /** DELETE /api/v1/blocks/:userId: idempotent. */
+  async unblock(blockerId: string, blockedId: string): Promise<void> {
+    await this.db.deleteFrom("blocks").where("blocker_id", "=", blockerId).where("blocked_id", "=", blockedId).execute();
+    this.notify.blocksChanged([blockerId, blockedId]);
+  }
+
+  async listBlocked(blockerId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom("blocks").select("blocked_id").where("blocker_id", "=", blockerId).execute();
+    return rows.map((r) => r.blocked_id);
+  }
+
+  async isBlockedEitherWay(a: string, b: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("blocks")
+      .select("blocker_id")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("blocker_id", "=", a), eb("blocked_id", "=", b)]),
+          eb.and([eb("blocker_id", "=", b), eb("blocked_id", "=", a)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async setsFor(userId: string): Promise<BlockSets> {
+    const rows = await this.db
+      .selectFrom("blocks")
+      .select(["blocker_id", "blocked_id"])
+      .where((eb) => eb.or([eb("blocker_id", "=", userId), eb("blocked_id", "=", userId)]))
+      .execute();
+    const hidden = new Set<string>();
+    const apart = new Set<string>();
+    for (const r of rows) {
+      if (r.blocker_id === userId) {
+        hidden.add(r.blocked_id);
+        apart.add(r.blocked_id);
+      } else {
+        apart.add(r.blocker_id);
+      }
+    }
+    return { hidden, apart };
+  }
+}

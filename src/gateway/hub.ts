@@ -1,0 +1,310 @@
+/**
+ * This node's sockets and the conversations they follow. Every event reaches
+ * a socket through here: from the bus, in seq order per conversation, with
+ * any gap (a bus message lost between nodes) filled from the store. Each event
+ * is serialized once per node and the same string goes to every socket.
+ */
+import type { Blocks } from "../domain/safety/blocks.js";
+import { readEvents } from "../domain/conversations/log.js";
+import type { ConversationEvent } from "../protocol/events.js";
+import { isMessageEvent } from "../protocol/events.js";
+import type { Store } from "../store/database.js";
+import { type Bus, type BusHandler, type BusMessage, topics } from "../bus/bus.js";
+import type { Connection } from "./connection.js";
+
+/** More missed events than this in one conversation: a `gap` frame, and the client pages over REST. */
+export const maxReplay = 500;
+
+const typingTtlMs = 6_000;
+
+class Channel {
+  readonly subscribers = new Set<Connection>();
+  lastSeq: number | undefined;
+  private backlog: ConversationEvent[] = [];
+  private draining = false;
+
+  constructor(
+    readonly conversationId: string,
+    private readonly db: Store,
+    readonly handler: BusHandler,
+  ) {}
+
+  accept(event: ConversationEvent): void {
+    if (this.draining || (this.lastSeq !== undefined && event.seq > this.lastSeq + 1)) {
+      this.backlog.push(event);
+      void this.drain();
+      return;
+    }
+    this.deliver(event);
+  }
+
+  private deliver(event: ConversationEvent): void {
+    if (this.lastSeq !== undefined && event.seq <= this.lastSeq) return;
+    this.lastSeq = event.seq;
+    const frame = JSON.stringify({ op: "event", event });
+    const message = isMessageEvent(event);
+    for (const connection of this.subscribers) connection.offer(this.conversationId, event.seq, frame, event.actorId, message);
+  }
+
+  /** Delivers the backlog in order, reading from the store whatever the bus did not bring. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.backlog.length > 0) {
+        this.backlog.sort((a, b) => a.seq - b.seq);
+        const next = this.backlog[0]!;
+        if (this.lastSeq === undefined || next.seq <= this.lastSeq + 1) {
+          this.backlog.shift();
+          this.deliver(next);
+          continue;
+        }
+        const missing = await readEvents(this.db, this.conversationId, { afterSeq: this.lastSeq, beforeSeq: next.seq, limit: maxReplay });
+        for (const event of missing) this.deliver(event);
+        // Whatever is still missing is not in the store: go on rather than wait forever.
+        if (this.lastSeq < next.seq - 1) this.lastSeq = next.seq - 1;
+      }
+    } catch {
+      // The store is unreachable: deliver what we have; clients repair gaps on resume.
+      for (const event of this.backlog.splice(0)) this.deliver(event);
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+export class Hub {
+  private readonly channels = new Map<string, Channel>();
+  private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly byAddress = new Map<string, number>();
+  private readonly userHandlers = new Map<string, BusHandler>();
+  /** conversationId → userId → when their typing indicator expires. */
+  private readonly typing = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly db: Store,
+    private readonly blocks: Blocks,
+  ) {
+    bus.subscribe(topics.presence, this.onPresence);
+  }
+
+  socketsOf(userId: string): number {
+    return this.byUser.get(userId)?.size ?? 0;
+  }
+
+  socketsFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  isOnline(userId: string): boolean {
+    return this.socketsOf(userId) > 0;
+  }
+
+  connections(): Connection[] {
+    return [...this.byUser.values()].flatMap((set) => [...set]);
+  }
+
+  /** Registers a new socket; returns true when it is the member's first on this node. */
+  add(connection: Connection): boolean {
+    let set = this.byUser.get(connection.userId);
+    const first = !set;
+    if (!set) {
+      this.byUser.set(connection.userId, (set = new Set()));
+      const handler: BusHandler = (message) => this.onUserMessage(connection.userId, message);
+      this.userHandlers.set(connection.userId, handler);
+      this.bus.subscribe(topics.user(connection.userId), handler);
+    }
+    set.add(connection);
+    this.byAddress.set(connection.address, this.socketsFrom(connection.address) + 1);
+    return first;
+  }
+
+  /** Unregisters a closed socket; returns true when it was the member's last on this node. */
+  remove(connection: Connection): boolean {
+    for (const conversationId of [...connection.follows.keys()]) this.unfollow(connection, conversationId);
+    const left = this.socketsFrom(connection.address) - 1;
+    if (left > 0) this.byAddress.set(connection.address, left);
+    else this.byAddress.delete(connection.address);
+    const set = this.byUser.get(connection.userId);
+    if (!set) return false;
+    set.delete(connection);
+    if (set.size > 0) return false;
+    this.byUser.delete(connection.userId);
+    const handler = this.userHandlers.get(connection.userId);
+    if (handler) this.bus.unsubscribe(topics.user(connection.userId), handler);
+    this.userHandlers.delete(connection.userId);
+    return true;
+  }
+
+  /**
+   * Starts following a conversation live, buffering events until `settle`.
+   * Subscribing before reading the store is what makes replay and live meet
+   * with nothing lost between them (delivery-notes.md "race between replay and live").
+   */
+  register(connection: Connection, conversationId: string): number {
+    let follow = connection.follows.get(conversationId);
+    if (!follow) {
+      follow = { lastSeq: undefined, buffer: [], generation: 0 };
+      connection.follows.set(conversationId, follow);
+      this.channel(conversationId).subscribers.add(connection);
+    } else {
+      follow.buffer ??= [];
+    }
+    follow.generation += 1;
+    return follow.generation;
+  }
+
+  /**
+   * Replays `seq > afterSeq` (from `fromSeq` on) to one socket, then goes live.
+   * More than `maxReplay` missed: a `gap` frame instead, and the socket continues from the end.
+   */
+  async replay(connection: Connection, conversationId: string, generation: number, afterSeq: number, fromSeq: number): Promise<void> {
+    const events = await readEvents(this.db, conversationId, { afterSeq, fromSeq, limit: maxReplay + 1 });
+    if (events.length > maxReplay) {
+      const lastSeq = await this.lastSeqOf(conversationId);
+      if (connection.follows.get(conversationId)?.generation !== generation) return;
+      connection.send(JSON.stringify({ op: "gap", conversationId, fromSeq: afterSeq + 1, toSeq: lastSeq }));
+      connection.settle(conversationId, generation, [], lastSeq);
+      return;
+    }
+    const replay = events.map((event) => ({
+      seq: event.seq,
+      frame: JSON.stringify({ op: "event", event }),
+      actorId: event.actorId,
+      isMessage: isMessageEvent(event),
+    }));
+    connection.settle(conversationId, generation, replay, events.at(-1)?.seq ?? afterSeq);
+  }
+
+  /** Goes live from `lastSeq` with nothing old sent (a socket that did not ask to resume). */
+  settleLive(connection: Connection, conversationId: string, generation: number, lastSeq: number): void {
+    const channel = this.channels.get(conversationId);
+    if (channel && channel.lastSeq === undefined) channel.lastSeq = lastSeq;
+    connection.settle(conversationId, generation, [], lastSeq);
+  }
+
+  unfollow(connection: Connection, conversationId: string): void {
+    if (!connection.follows.delete(conversationId)) return;
+    const channel = this.channels.get(conversationId);
+    if (!channel) return;
+    channel.subscribers.delete(connection);
+    if (channel.subscribers.size === 0) {
+      this.bus.unsubscribe(topics.conversation(conversationId), channel.handler);
+      this.channels.delete(conversationId);
+    }
+  }
+
+  /** Announces typing (at most every 3 s per socket is the client's duty; the TTL is the server's). */
+  typingStarted(userId: string, conversationId: string, now = Date.now()): void {
+    let typists = this.typing.get(conversationId);
+    if (!typists) this.typing.set(conversationId, (typists = new Map()));
+    typists.set(userId, now + typingTtlMs);
+    this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: typingTtlMs });
+  }
+
+  /** Clears a typing indicator that has not expired yet (the typist sent a message or went away). */
+  typingStopped(userId: string, conversationId: string, now = Date.now()): void {
+    const typists = this.typing.get(conversationId);
+    const expiresAt = typists?.get(userId);
+    if (!typists || expiresAt === undefined) return;
+    typists.delete(userId);
+    if (typists.size === 0) this.typing.delete(conversationId);
+    if (expiresAt > now) this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: 0 });
+  }
+
+  /** Tells a member's peers they came or went, and a new socket who is already here. */
+  announcePresence(userId: string, status: "online" | "offline", conversationIds: string[]): void {
+    this.bus.publish(topics.presence, { kind: "presence", userId, status, conversationIds });
+  }
+
+  presenceSnapshot(connection: Connection): void {
+    const seen = new Set<string>();
+    for (const conversationId of connection.follows.keys()) {
+      for (const peer of this.channels.get(conversationId)?.subscribers ?? []) {
+        if (peer.userId === connection.userId || seen.has(peer.userId) || connection.blocks.apart.has(peer.userId)) continue;
+        seen.add(peer.userId);
+        connection.send(JSON.stringify({ op: "presence", userId: peer.userId, status: "online" }));
+      }
+    }
+  }
+
+  async refreshBlocks(userId: string): Promise<void> {
+    const sets = await this.blocks.setsFor(userId);
+    for (const connection of this.byUser.get(userId) ?? []) connection.blocks = sets;
+  }
+
+  private channel(conversationId: string): Channel {
+    let channel = this.channels.get(conversationId);
+    if (!channel) {
+      const handler: BusHandler = (message) => this.onConversationMessage(conversationId, message);
+      channel = new Channel(conversationId, this.db, handler);
+      this.channels.set(conversationId, channel);
+      this.bus.subscribe(topics.conversation(conversationId), handler);
+    }
+    return channel;
+  }
+
+  private async lastSeqOf(conversationId: string): Promise<number> {
+    const row = await this.db.selectFrom("conversations").select("last_seq").where("id", "=", conversationId).executeTakeFirst();
+    return Number(row?.last_seq ?? 0);
+  }
+
+  private onConversationMessage(conversationId: string, message: BusMessage): void {
+    const channel = this.channels.get(conversationId);
+    if (!channel) return;
+    if (message.kind === "event") {
+      channel.accept(message.event);
+      return;
+    }
+    if (message.kind === "typing") {
+      const frame = JSON.stringify({ op: "typing", conversationId, userId: message.userId, expiresInMs: message.expiresInMs });
+      for (const c of channel.subscribers) {
+        if (c.userId !== message.userId && !c.blocks.apart.has(message.userId)) c.send(frame);
+      }
+      return;
+    }
+    if (message.kind === "read") {
+      const frame = JSON.stringify({ op: "read", conversationId, userId: message.userId, seq: message.seq });
+      for (const c of channel.subscribers) if (!c.blocks.apart.has(message.userId)) c.send(frame);
+    }
+  }
+
+  private onUserMessage(userId: string, message: BusMessage): void {
+    const connections = [...(this.byUser.get(userId) ?? [])];
+    switch (message.kind) {
+      case "joined":
+        for (const c of connections) {
+          const generation = this.register(c, message.conversationId);
+          void this.replay(c, message.conversationId, generation, message.seq - 1, message.seq).catch(() => c.close(1011, "replay failed"));
+        }
+        return;
+      case "left":
+        for (const c of connections) this.unfollow(c, message.conversationId);
+        return;
+      case "blocks-changed":
+        void this.refreshBlocks(userId).catch(() => {});
+        return;
+      case "session-ended":
+        for (const c of connections) {
+          if (message.sessionId === null || c.sessionId === message.sessionId) c.close(4001, "session ended");
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onPresence = (message: BusMessage): void => {
+    if (message.kind !== "presence") return;
+    const frame = JSON.stringify({ op: "presence", userId: message.userId, status: message.status });
+    const sent = new Set<Connection>();
+    for (const conversationId of message.conversationIds) {
+      for (const c of this.channels.get(conversationId)?.subscribers ?? []) {
+        if (sent.has(c) || c.userId === message.userId || c.blocks.apart.has(message.userId)) continue;
+        sent.add(c);
+        c.send(frame);
+      }
+    }
+  };
+}

@@ -1,0 +1,59 @@
+/** Request shapes of protocol.md "Conversations" and "Safety" (blocks). Objects are strict. */
+import { z } from "zod";
+
+export const id = z.string().min(1).max(64);
+
+/** Message text: 1–4000 characters (code points) after trimming; no NUL. */
+export const messageBody = z
+  .string()
+  .max(16_000)
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, "must not be empty")
+  .refine((s) => [...s].length <= 4000, "at most 4000 characters")
+  .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
+
+export const contentWarning = z
+  .string()
+  .max(200)
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, "must not be empty");
+
+export const clientMsgId = z.string().min(1).max(64);
+
+export const sendMessageBody = z.strictObject({
+  clientMsgId,
+  body: messageBody,
+  contentWarning: contentWarning.optional(),
+});
+
+export const editMessageBody = z.strictObject({
+  body: messageBody,
+  contentWarning: contentWarning.nullable().optional(),
+});
+
+export const createConversationBody = z.strictObject({
+  kind: z.literal("group"),
+  title: z.string().trim().min(1).max(80),
+  topic: z.string().trim().max(500).optional(),
+  experiences: z.array(z.string().min(1).max(64)).max(10).optional(),
+  visibility: z.enum(["public", "invite"]),
+});
+
+export const emptyBody = z.strictObject({}).optional();
+
+export const conversationParams = z.strictObject({ id });
+export const messageParams = z.strictObject({ id, messageId: id });
+export const blockParams = z.strictObject({ userId: id });
+export const blockBody = z.strictObject({ userId: id });
+
+const seqParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const historyQuery = z.strictObject({
+  afterSeq: seqParam.optional(),
+  beforeSeq: seqParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export type SendMessageBody = z.infer<typeof sendMessageBody>;
+export type CreateConversationBody = z.infer<typeof createConversationBody>;
+export type HistoryQuery = z.infer<typeof historyQuery>;
