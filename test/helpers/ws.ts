@@ -1,0 +1,103 @@
+/** A real WebSocket client for tests, recording every frame it receives. */
+import WebSocket from "ws";
+
+export type Frame = Record<string, any>;
+
+export class TestSocket {
+  readonly frames: Frame[] = [];
+  closed: { code: number; reason: string } | undefined;
+  private waiters: Array<() => void> = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on("message", (data) => {
+      this.frames.push(JSON.parse(data.toString()) as Frame);
+      this.wake();
+    });
+    ws.on("close", (code, reason) => {
+      this.closed = { code, reason: reason.toString() };
+      this.wake();
+    });
+  }
+
+  /** Opens a socket with a bearer token (or raw headers) and waits for `hello`. */
+  static async open(baseUrl: string, auth: { token?: string; headers?: Record<string, string> }): Promise<TestSocket> {
+    const headers: Record<string, string> = { ...auth.headers };
+    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/api/v1/ws`, { headers, perMessageDeflate: false });
+    const socket = new TestSocket(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+      ws.once("unexpected-response", (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
+    });
+    await socket.waitFor((f) => f.op === "hello");
+    return socket;
+  }
+
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === "string" ? frame : JSON.stringify(frame));
+  }
+
+  sendRaw(data: string | Buffer, binary = false): void {
+    this.ws.send(data, { binary });
+  }
+
+  /** The first frame (from index `from`) matching `match`, waiting up to `timeoutMs`. */
+  async waitFor(match: (f: Frame) => boolean, timeoutMs = 5_000, from = 0): Promise<Frame> {
+    const [frame] = await this.collect(match, 1, timeoutMs, from);
+    return frame!;
+  }
+
+  /** Waits until `count` frames match, and returns them in arrival order. */
+  async collect(match: (f: Frame) => boolean, count: number, timeoutMs = 5_000, from = 0): Promise<Frame[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.slice(from).filter(match);
+      if (found.length >= count) return found.slice(0, count);
+      const left = deadline - Date.now();
+      if (left <= 0 || this.closed) {
+        throw new Error(`timed out: ${found.length}/${count} frames matched; closed=${JSON.stringify(this.closed)}; last frames: ${JSON.stringify(this.frames.slice(-3))}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for the socket to close; returns the close code. */
+  async closedWith(timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    if (!this.closed) throw new Error("socket did not close");
+    return this.closed;
+  }
+
+  events(conversationId?: string): Frame[] {
+    return this.frames.filter((f) => f.op === "event" && (!conversationId || f.event.conversationId === conversationId)).map((f) => f.event);
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+/** Sends a message over the socket and waits for its ack. */
+export async function sendAndAck(socket: TestSocket, conversationId: string, body: string, clientMsgId: string, ref: string | number = clientMsgId): Promise<Frame> {
+  const from = socket.frames.length;
+  socket.send({ op: "send", ref, conversationId, clientMsgId, body });
+  return socket.waitFor((f) => (f.op === "ack" || f.op === "error") && f.ref === ref, 10_000, from);
+}
