@@ -80,7 +80,7 @@ describe("send and ack", () => {
     const sockets = await Promise.all(members.map((m) => TestSocket.open(server.url, { token: m.token })));
     await Promise.all(
       sockets.map(async (s, i) => {
-        const acks = [];
+        const acks: any[] = [];
         for (let n = 0; n < 200; n++) {
           s.send({ op: "send", ref: n, conversationId, clientMsgId: `s${i}-${n}`, body: `sender ${i} message ${n}` });
         }
