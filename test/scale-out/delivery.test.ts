@@ -1,0 +1,97 @@
+/**
+ * Delivery across two nodes sharing PostgreSQL and Redis: fan-out through the
+ * Redis bus, resume served by either node from the store, idempotency across
+ * nodes, and session ends closing sockets on every node.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type TestServer, startServer } from "../helpers/server.js";
+import { call, signUp } from "../helpers/http.js";
+import { type TestDatabase, freshDatabase, scaleOutUrls, skipScaleOut } from "../helpers/postgres.js";
+import { TestSocket, sendAndAck } from "../helpers/ws.js";
+
+describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, () => {
+  let database: TestDatabase;
+  let node1: TestServer;
+  let node2: TestServer;
+
+  before(async () => {
+    database = await freshDatabase(scaleOutUrls!.databaseUrl);
+    const shared = { databaseUrl: database.url, redisUrl: scaleOutUrls!.redisUrl, redisKeyPrefix: `kindred-test:${Date.now()}:` };
+    node1 = await startServer(shared);
+    node2 = await startServer(shared);
+  });
+  after(async () => {
+    await node1?.close();
+    await node2?.close();
+    await database?.drop();
+  });
+
+  async function pair() {
+    const a = await signUp(node1.url);
+    const b = await signUp(node2.url);
+    const conversationId = await node1.services.conversations.createDirect(a.user.id, b.user.id);
+    return { a, b, conversationId };
+  }
+
+  test("a message sent on one node reaches a socket on the other, in order", async () => {
+    const { a, b, conversationId } = await pair();
+    const sa = await TestSocket.open(node1.url, { token: a.token });
+    const sb = await TestSocket.open(node2.url, { token: b.token });
+    for (let n = 0; n < 30; n++) sa.send({ op: "send", ref: n, conversationId, clientMsgId: `x-${n}`, body: `across ${n}` });
+    const events = await sb.collect((f) => f.op === "event" && f.event.type === "message.created", 30, 10_000);
+    assert.deepEqual(events.map((f) => f.event.seq), Array.from({ length: 30 }, (_, k) => 3 + k));
+    assert.equal((await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id)).status, "online", "presence crosses nodes");
+    sa.close();
+    sb.close();
+  });
+
+  test("both nodes send into one conversation at once: every socket sees one gapless order", async () => {
+    const { a, b, conversationId } = await pair();
+    const sa = await TestSocket.open(node1.url, { token: a.token });
+    const sb = await TestSocket.open(node2.url, { token: b.token });
+    for (let n = 0; n < 100; n++) {
+      sa.send({ op: "send", ref: n, conversationId, clientMsgId: `a-${n}`, body: `from a ${n}` });
+      sb.send({ op: "send", ref: n, conversationId, clientMsgId: `b-${n}`, body: `from b ${n}` });
+    }
+    const seen = await Promise.all([sa, sb].map(async (s) => (await s.collect((f) => f.op === "event" && f.event.type === "message.created", 200, 20_000)).map((f) => f.event.seq)));
+    const expected = Array.from({ length: 200 }, (_, k) => 3 + k);
+    assert.deepEqual(seen[0], expected);
+    assert.deepEqual(seen[1], expected);
+    sa.close();
+    sb.close();
+  });
+
+  test("a resume is served by the other node from the store", async () => {
+    const { a, b, conversationId } = await pair();
+    const sa = await TestSocket.open(node1.url, { token: a.token });
+    for (let n = 0; n < 20; n++) await sendAndAck(sa, conversationId, `m${n}`, `r-${n}`);
+    const sb = await TestSocket.open(node2.url, { token: b.token });
+    sb.send({ op: "resume", since: { [conversationId]: 2 } });
+    await sb.waitFor((f) => f.op === "synced");
+    assert.deepEqual(sb.events(conversationId).map((e) => e.data.clientMsgId), Array.from({ length: 20 }, (_, k) => `r-${k}`));
+    sa.close();
+    sb.close();
+  });
+
+  test("the same clientMsgId on both nodes at once: one message, identical acks", async () => {
+    const { a, conversationId } = await pair();
+    const s1 = await TestSocket.open(node1.url, { token: a.token });
+    const s2 = await TestSocket.open(node2.url, { token: a.token });
+    const acks = await Promise.all([sendAndAck(s1, conversationId, "once", "both-1", "p"), sendAndAck(s2, conversationId, "once", "both-1", "q")]);
+    assert.deepEqual(acks.map((x) => x.op), ["ack", "ack"]);
+    assert.equal(acks[0]!.messageId, acks[1]!.messageId);
+    assert.equal(acks[0]!.seq, acks[1]!.seq);
+    const rows = await node1.services.db.selectFrom("messages").select("id").where("client_msg_id", "=", "both-1").execute();
+    assert.equal(rows.length, 1);
+    s1.close();
+    s2.close();
+  });
+
+  test("signing out on one node closes the session's sockets on the other", async () => {
+    const { token } = await signUp(node1.url);
+    const socket = await TestSocket.open(node2.url, { token });
+    assert.equal((await call(node1.url, "DELETE", "/api/v1/sessions/current", { token })).status, 204);
+    assert.equal((await socket.closedWith()).code, 4001);
+  });
+});
