@@ -96,8 +96,11 @@ export class Gateway {
       const generation = generations.get(f.conversationId);
       if (generation !== undefined) this.hub.settleLive(connection, f.conversationId, generation, f.lastSeq);
     }
-    if (first) this.hub.announcePresence(connection.userId, "online", [...connection.follows.keys()]);
-    this.hub.presenceSnapshot(connection);
+    if (first) {
+      await this.hub.presence.refresh([connection.userId]);
+      this.hub.announcePresence(connection.userId, "online", [...connection.follows.keys()]);
+    }
+    await this.hub.presenceSnapshot(connection);
   }
 
   private closed(connection: Connection): void {
@@ -107,9 +110,11 @@ export class Gateway {
     const last = this.hub.remove(connection);
     if (!last) return;
     for (const id of conversationIds) this.hub.typingStopped(connection.userId, id);
+    this.hub.presence.gone(connection.userId).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
     this.hub.announcePresence(connection.userId, "offline", conversationIds);
   }
 
+  /** Every half heartbeat: drop silent sockets, and renew this node's presence for the rest. */
   private dropSilent(now = Date.now()): void {
     const limit = 2 * this.config.heartbeatMs;
     for (const connection of this.hub.connections()) {
@@ -118,6 +123,7 @@ export class Gateway {
         connection.terminate();
       }
     }
+    this.hub.presence.refresh(this.hub.onlineHere()).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence refresh failed"));
   }
 
   /** Shutdown: refuse new sockets, tell open ones to come back (they will resume elsewhere). */

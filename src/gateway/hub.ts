@@ -10,6 +10,7 @@ import type { ConversationEvent } from "../protocol/events.js";
 import { isMessageEvent } from "../protocol/events.js";
 import type { Store } from "../store/database.js";
 import { type Bus, type BusHandler, type BusMessage, topics } from "../bus/bus.js";
+import { LocalPresence, type PresenceRegistry } from "../bus/presence.js";
 import type { Connection } from "./connection.js";
 
 /** More missed events than this in one conversation: a `gap` frame, and the client pages over REST. */
@@ -81,12 +82,21 @@ export class Hub {
   /** conversationId → userId → when their typing indicator expires. */
   private readonly typing = new Map<string, Map<string, number>>();
 
+  readonly presence: PresenceRegistry;
+
   constructor(
     private readonly bus: Bus,
     private readonly db: Store,
     private readonly blocks: Blocks,
+    presence?: PresenceRegistry,
   ) {
+    this.presence = presence ?? new LocalPresence((userId) => this.isOnline(userId));
     bus.subscribe(topics.presence, this.onPresence);
+  }
+
+  /** Members with at least one socket on this node. */
+  onlineHere(): string[] {
+    return [...this.byUser.keys()];
   }
 
   socketsOf(userId: string): number {
@@ -218,14 +228,20 @@ export class Hub {
     this.bus.publish(topics.presence, { kind: "presence", userId, status, conversationIds });
   }
 
-  presenceSnapshot(connection: Connection): void {
-    const seen = new Set<string>();
-    for (const conversationId of connection.follows.keys()) {
-      for (const peer of this.channels.get(conversationId)?.subscribers ?? []) {
-        if (peer.userId === connection.userId || seen.has(peer.userId) || connection.blocks.apart.has(peer.userId)) continue;
-        seen.add(peer.userId);
-        connection.send(JSON.stringify({ op: "presence", userId: peer.userId, status: "online" }));
-      }
+  /** Tells a new socket which of the people it shares a conversation with are online, on any node. */
+  async presenceSnapshot(connection: Connection): Promise<void> {
+    const conversationIds = [...connection.follows.keys()];
+    if (conversationIds.length === 0) return;
+    const rows = await this.db
+      .selectFrom("conversation_members")
+      .select("user_id")
+      .distinct()
+      .where("conversation_id", "in", conversationIds)
+      .where("user_id", "!=", connection.userId)
+      .execute();
+    const peers = rows.map((r) => r.user_id).filter((id) => !connection.blocks.apart.has(id));
+    for (const userId of await this.presence.onlineAmong(peers)) {
+      connection.send(JSON.stringify({ op: "presence", userId, status: "online" }));
     }
   }
 

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
 import { type Bus, LocalBus } from "../bus/bus.js";
 import { BusNotifier } from "../bus/notifier.js";
+import { RedisPresence } from "../bus/presence.js";
 import { RedisBus } from "../bus/redis-bus.js";
 import { openRedis } from "../bus/redis.js";
 import { type Config, trustProxyOption } from "../config.js";
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   const agreement = loadAgreement();
   const blocks = new Blocks(db, notify);
+  const hub = new Hub(bus, db, blocks, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   const services: Services = {
     config,
     db,
@@ -86,9 +88,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     conversations: new Conversations(db, commit, notify, blocks),
     messages: new Messages(db, commit, notify, blocks),
     blocks,
+    presence: hub.presence,
     limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
   };
-  const hub = new Hub(bus, db, blocks);
+
   const gateway = new Gateway(
     config,
     sessions,

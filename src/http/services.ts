@@ -6,6 +6,7 @@ import type { Conversations } from "../domain/conversations/conversations.js";
 import type { Messages } from "../domain/conversations/messages.js";
 import type { Blocks } from "../domain/safety/blocks.js";
 import type { Store } from "../store/database.js";
+import type { PresenceRegistry } from "../bus/presence.js";
 import type { RateLimits } from "./rate-limits.js";
 
 export interface Services {
@@ -16,5 +17,6 @@ export interface Services {
   messages: Messages;
   blocks: Blocks;
   limits: RateLimits;
+  presence: PresenceRegistry;
   agreement: Agreement;
 }

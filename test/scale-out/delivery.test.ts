@@ -62,6 +62,19 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     sb.close();
   });
 
+  test("a new socket learns who is online on other nodes; a member's last socket closing announces offline", async () => {
+    const { a, b } = await pair();
+    const sb = await TestSocket.open(node2.url, { token: b.token });
+    const sa = await TestSocket.open(node1.url, { token: a.token });
+    assert.deepEqual(await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id), { op: "presence", userId: b.user.id, status: "online" });
+    assert.deepEqual([...(await node1.services.presence.onlineAmong([a.user.id, b.user.id]))].sort(), [a.user.id, b.user.id].sort());
+    sb.close();
+    assert.equal((await sa.waitFor((f) => f.op === "presence" && f.status === "offline")).userId, b.user.id);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual([...(await node1.services.presence.onlineAmong([a.user.id, b.user.id]))], [a.user.id]);
+    sa.close();
+  });
+
   test("a resume is served by the other node from the store", async () => {
     const { a, b, conversationId } = await pair();
     const sa = await TestSocket.open(node1.url, { token: a.token });
