@@ -19,6 +19,7 @@ import { loadAgreement } from "../domain/community/agreement.js";
 import { Conversations } from "../domain/conversations/conversations.js";
 import { Messages } from "../domain/conversations/messages.js";
 import { Blocks } from "../domain/safety/blocks.js";
+import { Experiences } from "../domain/experiences/experiences.js";
 import { Gateway } from "../gateway/gateway.js";
 import { Hub } from "../gateway/hub.js";
 import { loggerOptions } from "../observability/logging.js";
@@ -31,6 +32,7 @@ import { registerAccountRoutes } from "./routes/accounts.js";
 import { registerBlockRoutes } from "./routes/blocks.js";
 import { registerCommunityRoutes } from "./routes/community.js";
 import { registerConversationRoutes } from "./routes/conversations.js";
+import { registerExperienceRoutes } from "./routes/experiences.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerMeRoutes } from "./routes/me.js";
 import { registerSessionRoutes } from "./routes/sessions.js";
@@ -79,15 +81,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   const agreement = loadAgreement();
   const blocks = new Blocks(db, notify);
+  const experiences = new Experiences(db);
   const hub = new Hub(bus, db, blocks, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   const services: Services = {
     config,
     db,
     agreement,
-    accounts: new Accounts(db, hasher, sessions, agreement.version),
+    accounts: new Accounts(db, hasher, sessions, experiences, agreement.version),
     conversations: new Conversations(db, commit, notify, blocks),
     messages: new Messages(db, commit, notify, blocks),
     blocks,
+    experiences,
     presence: hub.presence,
     limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
   };
@@ -130,6 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMeRoutes(app, services);
   registerConversationRoutes(app, services);
   registerBlockRoutes(app, services);
+  registerExperienceRoutes(app, services);
   await installStaticPages(app);
   return { app, services };
 }

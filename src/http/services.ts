@@ -5,6 +5,7 @@ import type { Agreement } from "../domain/community/agreement.js";
 import type { Conversations } from "../domain/conversations/conversations.js";
 import type { Messages } from "../domain/conversations/messages.js";
 import type { Blocks } from "../domain/safety/blocks.js";
+import type { Experiences } from "../domain/experiences/experiences.js";
 import type { Store } from "../store/database.js";
 import type { PresenceRegistry } from "../bus/presence.js";
 import type { RateLimits } from "./rate-limits.js";
@@ -16,6 +17,7 @@ export interface Services {
   conversations: Conversations;
   messages: Messages;
   blocks: Blocks;
+  experiences: Experiences;
   limits: RateLimits;
   presence: PresenceRegistry;
   agreement: Agreement;

@@ -6,10 +6,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as accounts from "./migrations/0001-accounts.js";
 import * as conversations from "./migrations/0002-conversations.js";
+import * as experiences from "./migrations/0003-experiences.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
   "0002-conversations": conversations,
+  "0003-experiences": experiences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

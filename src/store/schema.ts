@@ -104,6 +104,21 @@ export interface BlocksTable {
   created_at: number;
 }
 
+export interface ExperienceTagsTable {
+  id: string;
+  label: string;
+  description: string;
+  position: number;
+  /** A retired tag is no longer offered, but stays on the profiles that have it. */
+  retired_at: number | null;
+  created_at: number;
+}
+
+export interface UserExperiencesTable {
+  user_id: string;
+  tag_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -114,6 +129,8 @@ export interface Database {
   events: EventsTable;
   messages: MessagesTable;
   blocks: BlocksTable;
+  experience_tags: ExperienceTagsTable;
+  user_experiences: UserExperiencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,7 @@ import { rolesOf } from "./roles.js";
 import { hashRecoveryCode, newRecoveryCode, recoveryCodeCount } from "./secrets.js";
 import type { Sessions } from "./sessions.js";
 import { type UserView, toUserView } from "./user-view.js";
+import type { Experiences } from "../experiences/experiences.js";
 
 export interface SignedIn {
   user: UserView;
@@ -31,6 +32,7 @@ export class Accounts {
     private readonly db: Store,
     private readonly hasher: PasswordHasher,
     readonly sessions: Sessions,
+    private readonly experiences: Experiences,
     private readonly agreementVersion: string,
   ) {}
 
@@ -75,7 +77,7 @@ export class Accounts {
         await this.insertRecoveryCodes(trx, row.id, recoveryCodes, now);
         return (await this.sessions.create(trx, row.id, now)).token;
       });
-      return { user: toUserView(row, []), token, recoveryCodes };
+      return { user: toUserView(row, [], []), token, recoveryCodes };
     } catch (err) {
       // Two sign-ups racing for one handle: the database decides.
       if (isUniqueViolation(err)) throw new KindredError("HANDLE_TAKEN");
@@ -135,8 +137,9 @@ export class Accounts {
     return this.view(row);
   }
 
-  /** PATCH /api/v1/me, the deciding half: only supporters may go on duty. */
+  /** PATCH /api/v1/me, the deciding half: only supporters may go on duty; tags must be on offer. */
   async checkUpdateProfile(userId: string, patch: UpdateMeBody): Promise<void> {
+    if (patch.experiences !== undefined) await this.experiences.checkChoice(userId, patch.experiences);
     if (patch.onDuty === true && !(await rolesOf(this.db, userId)).includes("supporter")) {
       throw new KindredError("FORBIDDEN", {
         message: "Only peer supporters can go on duty.",
@@ -154,9 +157,10 @@ export class Accounts {
     if (patch.availability !== undefined) update.availability = patch.availability;
     if (patch.region !== undefined) update.region = patch.region;
     if (patch.onDuty !== undefined) update.on_duty = patch.onDuty ? 1 : 0;
-    if (Object.keys(update).length > 0) {
-      await this.db.updateTable("users").set(update).where("id", "=", userId).execute();
-    }
+    await this.db.transaction().execute(async (trx) => {
+      if (Object.keys(update).length > 0) await trx.updateTable("users").set(update).where("id", "=", userId).execute();
+      if (patch.experiences !== undefined) await this.experiences.setForUser(trx, userId, patch.experiences);
+    });
     return this.getUser(userId);
   }
 
@@ -165,7 +169,7 @@ export class Accounts {
   }
 
   async view(row: UserRow): Promise<UserView> {
-    return toUserView(row, await rolesOf(this.db, row.id));
+    return toUserView(row, await rolesOf(this.db, row.id), await this.experiences.ofUser(row.id));
   }
 
   private async insertRecoveryCodes(trx: Store, userId: string, codes: string[], now: number): Promise<void> {

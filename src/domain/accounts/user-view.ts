@@ -17,14 +17,13 @@ export interface UserView {
 
 const roleOrder: Role[] = ["supporter", "moderator", "admin"];
 
-export function toUserView(row: UserRow, roles: Role[]): UserView {
+export function toUserView(row: UserRow, roles: Role[], experiences: string[]): UserView {
   return {
     id: row.id,
     handle: row.handle,
     displayName: row.display_name,
     about: row.about,
-    // Experience tags arrive with matching; until then every profile has none.
-    experiences: [],
+    experiences,
     languages: JSON.parse(row.languages) as string[],
     availability: row.availability,
     region: row.region,

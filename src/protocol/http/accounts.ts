@@ -39,6 +39,7 @@ export const updateMeBody = z
     displayName: z.string().trim().min(1).max(64).nullable(),
     about: z.string().trim().max(1000).nullable(),
     languages: z.array(languageCode).min(1).max(10),
+    experiences: z.array(z.string().min(1).max(64)).max(20),
     availability: z.enum(["talk", "listen", "either", "away"]),
     region: z.string().regex(/^[A-Z]{2}$/, "a two-letter region code such as US").nullable(),
     onDuty: z.boolean(),
