@@ -41,6 +41,8 @@ const settings = {
   maxSocketsPerMember: ["MAX_SOCKETS_PER_MEMBER", positiveInt, "10"],
   maxSocketsPerAddress: ["MAX_SOCKETS_PER_ADDRESS", positiveInt, "200"],
   slowReaderBytes: ["SLOW_READER_BYTES", positiveInt, "1048576"],
+  matchSlowAfterMs: ["MATCH_SLOW_AFTER_MS", positiveInt, "120000"],
+  matchSweepMs: ["MATCH_SWEEP_MS", z.coerce.number().int().min(50), "5000"],
   secureCookies: ["SECURE_COOKIES", bool, "false"],
 } as const;
 

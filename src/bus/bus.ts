@@ -16,6 +16,7 @@ export type BusMessage =
   | { kind: "left"; userId: string; conversationId: string }
   | { kind: "blocks-changed"; userId: string }
   | { kind: "session-ended"; userId: string; sessionId: string | null }
+  | { kind: "to-user"; userId: string; frame: Record<string, unknown> }
   | { kind: "presence"; userId: string; status: "online" | "offline"; conversationIds: string[] };
 
 export type BusHandler = (message: BusMessage) => void;

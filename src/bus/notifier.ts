@@ -26,6 +26,10 @@ export class BusNotifier implements Notifier {
     for (const userId of userIds) this.bus.publish(topics.user(userId), { kind: "blocks-changed", userId });
   }
 
+  toUser(userId: string, frame: Record<string, unknown>): void {
+    this.bus.publish(topics.user(userId), { kind: "to-user", userId, frame });
+  }
+
   sessionEnded(userId: string, sessionId: string | null): void {
     this.bus.publish(topics.user(userId), { kind: "session-ended", userId, sessionId });
   }

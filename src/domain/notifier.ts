@@ -16,6 +16,8 @@ export interface Notifier {
   read(conversationId: string, userId: string, seq: number): void;
   /** Either member blocked or unblocked the other. */
   blocksChanged(userIds: string[]): void;
+  /** A frame for every socket of one member (e.g. `match.found`). */
+  toUser(userId: string, frame: Record<string, unknown>): void;
   /** A session ended (sign-out, recovery, deletion): its sockets close. `null` ends all of them. */
   sessionEnded(userId: string, sessionId: string | null): void;
 }
@@ -27,5 +29,6 @@ export const silentNotifier: Notifier = {
   left: () => {},
   read: () => {},
   blocksChanged: () => {},
+  toUser: () => {},
   sessionEnded: () => {},
 };

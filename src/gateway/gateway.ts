@@ -38,6 +38,8 @@ export class Gateway {
     private readonly hub: Hub,
     private readonly frames: FrameContext,
     private readonly log: { warn: (obj: object, msg: string) => void },
+    /** Called when a member's first socket on this node is set up (they are online now). */
+    private readonly onOnline: (userId: string) => void = () => {},
   ) {
     const trust = trustProxyOption(config.trustProxy);
     this.trust = typeof trust === "boolean" ? () => trust : typeof trust === "number" ? (_a, i) => i < trust : proxyaddr.compile(trust);
@@ -99,6 +101,7 @@ export class Gateway {
     if (first) {
       await this.hub.presence.refresh([connection.userId]);
       this.hub.announcePresence(connection.userId, "online", [...connection.follows.keys()]);
+      this.onOnline(connection.userId);
     }
     await this.hub.presenceSnapshot(connection);
   }

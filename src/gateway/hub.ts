@@ -301,6 +301,11 @@ export class Hub {
       case "blocks-changed":
         void this.refreshBlocks(userId).catch(() => {});
         return;
+      case "to-user": {
+        const frame = JSON.stringify(message.frame);
+        for (const c of connections) c.send(frame);
+        return;
+      }
       case "session-ended":
         for (const c of connections) {
           if (message.sessionId === null || c.sessionId === message.sessionId) c.close(4001, "session ended");

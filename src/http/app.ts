@@ -18,8 +18,12 @@ import { Sessions } from "../domain/accounts/sessions.js";
 import { loadAgreement } from "../domain/community/agreement.js";
 import { Conversations } from "../domain/conversations/conversations.js";
 import { Messages } from "../domain/conversations/messages.js";
+import { OneToOnes } from "../domain/conversations/one-to-one.js";
+import { CandidateSearch } from "../domain/matching/candidates.js";
+import { Matching } from "../domain/matching/matching.js";
 import { Blocks } from "../domain/safety/blocks.js";
 import { Experiences } from "../domain/experiences/experiences.js";
+import { loadResources } from "../domain/safety/resources.js";
 import { Gateway } from "../gateway/gateway.js";
 import { Hub } from "../gateway/hub.js";
 import { loggerOptions } from "../observability/logging.js";
@@ -34,6 +38,7 @@ import { registerCommunityRoutes } from "./routes/community.js";
 import { registerConversationRoutes } from "./routes/conversations.js";
 import { registerExperienceRoutes } from "./routes/experiences.js";
 import { registerHealthRoutes } from "./routes/health.js";
+import { registerMatchingRoutes } from "./routes/matching.js";
 import { registerMeRoutes } from "./routes/me.js";
 import { registerSessionRoutes } from "./routes/sessions.js";
 import { installSecurity } from "./security.js";
@@ -83,15 +88,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const blocks = new Blocks(db, notify);
   const experiences = new Experiences(db);
   const hub = new Hub(bus, db, blocks, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
+  const resources = loadResources();
+  const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
+  const matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence), {
+    slowAfterMs: config.matchSlowAfterMs,
+    resources,
+  });
   const services: Services = {
     config,
     db,
     agreement,
+    resources,
     accounts: new Accounts(db, hasher, sessions, experiences, agreement.version),
-    conversations: new Conversations(db, commit, notify, blocks),
+    conversations,
     messages: new Messages(db, commit, notify, blocks),
     blocks,
     experiences,
+    matching,
     presence: hub.presence,
     limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
   };
@@ -102,12 +115,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     hub,
     { hub, conversations: services.conversations, messages: services.messages, blocks, limits: services.limits, onUnexpected: logError("frame failed") },
     app.log,
+    // A member who is free to listen and comes online may be the match someone is waiting for.
+    (userId) => void matching.listenerAvailable(userId).catch(logError("matching failed")),
   );
   gateway.attach(app.server);
+  const sweep = setInterval(() => void matching.sweep().catch(logError("matching sweep failed")), config.matchSweepMs);
+  sweep.unref();
 
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
+    clearInterval(sweep);
     await gateway.close();
   });
   app.addHook("onClose", async () => {
@@ -135,6 +153,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerConversationRoutes(app, services);
   registerBlockRoutes(app, services);
   registerExperienceRoutes(app, services);
+  registerMatchingRoutes(app, services);
   await installStaticPages(app);
   return { app, services };
 }

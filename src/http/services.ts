@@ -6,6 +6,8 @@ import type { Conversations } from "../domain/conversations/conversations.js";
 import type { Messages } from "../domain/conversations/messages.js";
 import type { Blocks } from "../domain/safety/blocks.js";
 import type { Experiences } from "../domain/experiences/experiences.js";
+import type { Resource } from "../domain/safety/resources.js";
+import type { Matching } from "../domain/matching/matching.js";
 import type { Store } from "../store/database.js";
 import type { PresenceRegistry } from "../bus/presence.js";
 import type { RateLimits } from "./rate-limits.js";
@@ -18,7 +20,9 @@ export interface Services {
   messages: Messages;
   blocks: Blocks;
   experiences: Experiences;
+  matching: Matching;
   limits: RateLimits;
   presence: PresenceRegistry;
   agreement: Agreement;
+  resources: Resource[];
 }

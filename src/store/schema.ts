@@ -23,6 +23,10 @@ export interface UsersTable {
   agreement_version: string;
   agreement_accepted_at: number;
   created_at: number;
+  /** The conversation this member was matched into as a listener; not offered again until it ends. */
+  listening_in: Generated<string | null>;
+  /** Since when this member has been free to listen (for "longest waiting first"). */
+  available_since: Generated<number | null>;
 }
 
 export interface UserRolesTable {
@@ -60,6 +64,10 @@ export interface ConversationsTable {
   last_seq: Generated<number>;
   created_by: string | null;
   created_at: number;
+  /** When the conversation closed for new messages (a one-to-one someone left). */
+  closed_at: Generated<number | null>;
+  /** "match" for conversations opened by matching. */
+  origin: Generated<string | null>;
 }
 
 export interface ConversationMembersTable {
@@ -70,6 +78,8 @@ export interface ConversationMembersTable {
   joined_seq: number;
   read_seq: number;
   joined_at: number;
+  /** 1 when this member chose "stay in touch" (one-to-ones). */
+  stay_in_touch: Generated<number>;
 }
 
 export interface EventsTable {
@@ -119,6 +129,31 @@ export interface UserExperiencesTable {
   tag_id: string;
 }
 
+export interface MatchRequestsTable {
+  id: string;
+  user_id: string;
+  mode: "one-to-one" | "group";
+  /** JSON array of experience tag ids. */
+  experiences: string;
+  anyone: number;
+  note: string | null;
+  status: "waiting" | "matched" | "cancelled";
+  conversation_id: string | null;
+  created_at: number;
+  matched_at: number | null;
+  /** 1 once the requester was told that no match came in time. */
+  slow_notified: Generated<number>;
+}
+
+export interface CheckinsTable {
+  conversation_id: string;
+  user_id: string;
+  hoping_for: string | null;
+  time_available: string | null;
+  avoid_topics: string | null;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -131,6 +166,8 @@ export interface Database {
   blocks: BlocksTable;
   experience_tags: ExperienceTagsTable;
   user_experiences: UserExperiencesTable;
+  match_requests: MatchRequestsTable;
+  checkins: CheckinsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -140,4 +177,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type Role = UserRolesTable["role"];
 export type ConversationRow = Selectable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
+export type MatchRequestRow = Selectable<MatchRequestsTable>;
 export type { Generated };

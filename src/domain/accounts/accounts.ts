@@ -69,6 +69,8 @@ export class Accounts {
       agreement_version: this.agreementVersion,
       agreement_accepted_at: now,
       created_at: now,
+      listening_in: null,
+      available_since: null,
     };
     const recoveryCodes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     try {
@@ -154,7 +156,12 @@ export class Accounts {
     if (patch.displayName !== undefined) update.display_name = patch.displayName;
     if (patch.about !== undefined) update.about = patch.about || null;
     if (patch.languages !== undefined) update.languages = JSON.stringify([...new Set(patch.languages)]);
-    if (patch.availability !== undefined) update.availability = patch.availability;
+    if (patch.availability !== undefined) {
+      // Setting availability again frees a listener from their last match (protocol.md "Experiences and matching").
+      update.availability = patch.availability;
+      update.listening_in = null;
+      update.available_since = patch.availability === "listen" || patch.availability === "either" ? Date.now() : null;
+    }
     if (patch.region !== undefined) update.region = patch.region;
     if (patch.onDuty !== undefined) update.on_duty = patch.onDuty ? 1 : 0;
     await this.db.transaction().execute(async (trx) => {

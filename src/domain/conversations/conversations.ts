@@ -13,6 +13,7 @@ import type { Notifier } from "../notifier.js";
 import type { Blocks } from "../safety/blocks.js";
 import { appendEvent, readEvents } from "./log.js";
 import { findMembership, requireMembership } from "./membership.js";
+import type { CheckinView, OneToOnes } from "./one-to-one.js";
 
 export interface MemberView {
   userId: string;
@@ -32,9 +33,18 @@ export interface ConversationView {
   lastSeq: number;
   readSeq: number;
   unread: number;
+  /** Closed conversations keep their history but take no new messages. */
+  closed: boolean;
+  /** "match" when opened by matching. */
+  origin: string | null;
+  /** One-to-ones only: both sides' check-in cards. */
+  checkins?: CheckinView[];
+  /** One-to-ones only: my choice, and whether both chose to stay in touch. */
+  stayInTouch?: { mine: boolean; mutual: boolean };
 }
 
-interface Joined {
+/** What a write that adds members produced: announced after its commit. */
+export interface Joined {
   conversationId: string;
   events: ConversationEvent[];
   joins: Array<{ userId: string; seq: number }>;
@@ -46,6 +56,7 @@ export class Conversations {
     private readonly commit: GroupCommit,
     private readonly notify: Notifier,
     private readonly blocks: Blocks,
+    readonly oneToOnes: OneToOnes,
   ) {}
 
   /** POST /api/v1/conversations: a group whose creator is its facilitator. */
@@ -73,19 +84,10 @@ export class Conversations {
     return this.view(userId, id);
   }
 
-  /** A direct conversation between two members (opened by matching). */
+  /** A direct conversation between two members. */
   async createDirect(a: string, b: string, now = Date.now()): Promise<string> {
-    const id = ulid(now);
-    await this.commit.run(
-      async (trx): Promise<Joined> => {
-        await trx.insertInto("conversations").values({ id, kind: "direct", created_at: now, created_by: null }).execute();
-        const first = await addMember(trx, id, a, "member", now);
-        const second = await addMember(trx, id, b, "member", now);
-        return { conversationId: id, events: [...first.events, ...second.events], joins: [...first.joins, ...second.joins] };
-      },
-      (joined) => this.announce(joined),
-    );
-    return id;
+    const joined = await this.commit.run((trx) => openDirect(trx, a, b, null, now), (j) => this.announce(j));
+    return joined.conversationId;
   }
 
   /** POST /api/v1/conversations/:id/members: join a public group; joining again changes nothing. */
@@ -115,9 +117,14 @@ export class Conversations {
     return this.view(userId, conversationId);
   }
 
-  /** DELETE /api/v1/conversations/:id/members/me: the leaver gets the `member.left` event, then no more. */
-  async leave(userId: string, conversationId: string, now = Date.now()): Promise<void> {
-    await requireMembership(this.db, userId, conversationId);
+  /**
+   * DELETE /api/v1/conversations/:id/members/me: the leaver gets the `member.left`
+   * event, then no more. One-to-ones end as `OneToOnes.leave` says. Returns the
+   * listener this freed, if any, so matching can offer them again.
+   */
+  async leave(userId: string, conversationId: string, now = Date.now()): Promise<{ freedListener: string | null }> {
+    const membership = await requireMembership(this.db, userId, conversationId);
+    if (membership.kind === "direct") return this.oneToOnes.leave(userId, conversationId, now);
     await this.commit.run(
       async (trx) => {
         const removed = await trx
@@ -134,6 +141,7 @@ export class Conversations {
         this.notify.left(userId, conversationId);
       },
     );
+    return { freedListener: null };
   }
 
   /** GET /api/v1/conversations: unread is computed (last_seq − read_seq), never stored. */
@@ -200,7 +208,8 @@ export class Conversations {
     return rows.map((r) => ({ conversationId: r.id, lastSeq: Number(r.last_seq), joinedSeq: Number(r.joined_seq) }));
   }
 
-  private announce(joined: Joined): void {
+  /** Tells everyone concerned about new members, after the commit that added them. */
+  announce(joined: Joined): void {
     this.notify.events(joined.events);
     for (const j of joined.joins) this.notify.joined(j.userId, joined.conversationId, j.seq);
   }
@@ -216,6 +225,10 @@ export class Conversations {
       .execute();
     const lastSeq = Number(conversation.last_seq);
     const readSeq = Number(members.find((m) => m.user_id === userId)?.read_seq ?? 0);
+    const direct =
+      conversation.kind === "direct"
+        ? { checkins: await this.oneToOnes.checkins(conversationId), stayInTouch: await this.oneToOnes.stayInTouchOf(userId, conversationId) }
+        : {};
     return {
       id: conversation.id,
       kind: conversation.kind,
@@ -227,8 +240,20 @@ export class Conversations {
       lastSeq,
       readSeq,
       unread: Math.max(0, lastSeq - readSeq),
+      closed: conversation.closed_at !== null,
+      origin: conversation.origin,
+      ...direct,
     };
   }
+}
+
+/** Opens a direct conversation between two members inside the caller's transaction. */
+export async function openDirect(trx: Store, a: string, b: string, origin: "match" | null, now: number): Promise<Joined> {
+  const id = ulid(now);
+  await trx.insertInto("conversations").values({ id, kind: "direct", created_at: now, created_by: null, origin }).execute();
+  const first = await addMember(trx, id, a, "member", now);
+  const second = await addMember(trx, id, b, "member", now);
+  return { conversationId: id, events: [...first.events, ...second.events], joins: [...first.joins, ...second.joins] };
 }
 
 /** Adds a member and their `member.joined` event; their own join counts as read. */

@@ -13,13 +13,14 @@ export interface Membership {
   joinedSeq: number;
   readSeq: number;
   lastSeq: number;
+  closed: boolean;
 }
 
 export async function findMembership(db: Store, userId: string, conversationId: string): Promise<Membership | undefined> {
   const row = await db
     .selectFrom("conversation_members as m")
     .innerJoin("conversations as c", "c.id", "m.conversation_id")
-    .select(["c.id", "c.kind", "c.last_seq", "m.role", "m.joined_seq", "m.read_seq"])
+    .select(["c.id", "c.kind", "c.last_seq", "c.closed_at", "m.role", "m.joined_seq", "m.read_seq"])
     .where("m.user_id", "=", userId)
     .where("m.conversation_id", "=", conversationId)
     .executeTakeFirst();
@@ -31,6 +32,7 @@ export async function findMembership(db: Store, userId: string, conversationId: 
     joinedSeq: Number(row.joined_seq),
     readSeq: Number(row.read_seq),
     lastSeq: Number(row.last_seq),
+    closed: row.closed_at !== null,
   };
 }
 

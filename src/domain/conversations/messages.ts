@@ -40,9 +40,13 @@ export class Messages {
     private readonly blocks: Blocks,
   ) {}
 
-  /** Decides whether `userId` may send to the conversation: NOT_FOUND for non-members, BLOCKED in a blocked direct chat. */
+  /**
+   * Decides whether `userId` may send to the conversation: NOT_FOUND for
+   * non-members, CONFLICT once it closed, BLOCKED in a blocked direct chat.
+   */
   async checkSend(userId: string, conversationId: string): Promise<void> {
     const membership = await requireMembership(this.db, userId, conversationId);
+    if (membership.closed) throw closedError();
     if (membership.kind !== "direct") return;
     for (const other of await otherMembers(this.db, userId, conversationId)) {
       if (await this.blocks.isBlockedEitherWay(userId, other)) throw new KindredError("BLOCKED");
@@ -58,12 +62,14 @@ export class Messages {
       const existing = await findByClientMsgId(trx, userId, input.clientMsgId);
       if (existing) return existing;
       const member = await trx
-        .selectFrom("conversation_members")
-        .select("user_id")
-        .where("conversation_id", "=", input.conversationId)
-        .where("user_id", "=", userId)
+        .selectFrom("conversation_members as m")
+        .innerJoin("conversations as c", "c.id", "m.conversation_id")
+        .select("c.closed_at")
+        .where("m.conversation_id", "=", input.conversationId)
+        .where("m.user_id", "=", userId)
         .executeTakeFirst();
       if (!member) throw new KindredError("NOT_FOUND");
+      if (member.closed_at !== null) throw closedError();
       const messageId = ulid(now);
       const seq = await appendEvent(trx, input.conversationId, { type: "message.created", actorId: userId, messageId }, now);
       await trx
@@ -156,6 +162,10 @@ export class Messages {
     if (!message || message.deleted_at !== null) throw new KindredError("NOT_FOUND");
     if (message.sender_id !== userId) throw new KindredError("FORBIDDEN", { message: "Only the author can change a message." });
   }
+}
+
+function closedError(): KindredError {
+  return new KindredError("CONFLICT", { message: "This conversation has ended; it takes no new messages.", details: { field: "conversationId" } });
 }
 
 async function findByClientMsgId(db: Store, senderId: string, clientMsgId: string): Promise<StoredMessage | undefined> {

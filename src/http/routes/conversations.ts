@@ -9,6 +9,7 @@ import {
   messageParams,
   sendMessageBody,
 } from "../../protocol/http/conversations.js";
+import { checkinBody, stayInTouchBody } from "../../protocol/http/matching.js";
 import { parseInput } from "../../protocol/validate.js";
 import { requireAuth } from "../auth.js";
 import type { Services } from "../services.js";
@@ -44,11 +45,28 @@ export function registerConversationRoutes(app: FastifyInstance, s: Services): v
     return { conversation: await s.conversations.join(me.user.id, id) };
   });
 
-  /** DELETE /api/v1/conversations/:id/members/me → 204. */
+  /** DELETE /api/v1/conversations/:id/members/me → 204; a listener it frees may be matched again. */
   app.delete("/api/v1/conversations/:id/members/me", async (request, reply) => {
     const me = await auth(request);
-    await s.conversations.leave(me.user.id, idOf(request));
+    const { freedListener } = await s.conversations.leave(me.user.id, idOf(request));
+    if (freedListener) void s.matching.listenerAvailable(freedListener).catch((err: unknown) => request.log.warn({ err: String(err) }, "matching failed"));
     return reply.code(204).send();
+  });
+
+  /** PUT /api/v1/conversations/:id/checkin → {checkin}: my side of a one-to-one's check-in card. */
+  app.put("/api/v1/conversations/:id/checkin", async (request) => {
+    const me = await auth(request);
+    const id = idOf(request);
+    const body = parseInput(checkinBody, request.body);
+    return { checkin: await s.conversations.oneToOnes.checkin(me.user.id, id, body) };
+  });
+
+  /** POST /api/v1/conversations/:id/stay-in-touch → {stayInTouch: {mine, mutual}}. */
+  app.post("/api/v1/conversations/:id/stay-in-touch", async (request) => {
+    const me = await auth(request);
+    const id = idOf(request);
+    const { stay } = parseInput(stayInTouchBody, request.body);
+    return { stayInTouch: await s.conversations.oneToOnes.stayInTouch(me.user.id, id, stay) };
   });
 
   /** GET /api/v1/conversations/:id/events?afterSeq=&beforeSeq=&limit= → {events, hasMore}. */

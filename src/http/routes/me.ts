@@ -17,6 +17,10 @@ export function registerMeRoutes(app: FastifyInstance, s: Services): void {
     const me = await requireAuth(request, s.accounts.sessions, s.config);
     const patch = parseInput(updateMeBody, request.body);
     await s.accounts.checkUpdateProfile(me.user.id, patch);
-    return { user: await s.accounts.doUpdateProfile(me.user.id, patch) };
+    const user = await s.accounts.doUpdateProfile(me.user.id, patch);
+    if (patch.availability === "listen" || patch.availability === "either") {
+      void s.matching.listenerAvailable(me.user.id).catch((err: unknown) => request.log.warn({ err: String(err) }, "matching failed"));
+    }
+    return { user };
   });
 }

@@ -1,0 +1,133 @@
+/**
+ * Finding who may be matched with a one-to-one request (protocol.md
+ * "Experiences and matching"): online listeners (availability `listen` or
+ * `either`, not already listening in a match) and members with a waiting
+ * one-to-one request of their own, online or not; who share an experience
+ * unless either side asked for anyone, share a language, are not blocked either
+ * way, and are not already in a live one-to-one with the requester.
+ */
+import type { PresenceRegistry } from "../../bus/presence.js";
+import type { Store } from "../../store/database.js";
+import type { MatchRequestRow } from "../../store/schema.js";
+import type { Blocks } from "../safety/blocks.js";
+import { type Candidate, rankCandidates, shareLanguage, sharedExperiences } from "./ranking.js";
+
+export class CandidateSearch {
+  constructor(
+    private readonly db: Store,
+    private readonly blocks: Blocks,
+    private readonly presence: PresenceRegistry,
+  ) {}
+
+  /** Ranked candidates for `request`; `only` narrows the search to one member. */
+  async find(request: MatchRequestRow, only?: string): Promise<Candidate[]> {
+    const requester = await this.db.selectFrom("users").select(["id", "languages"]).where("id", "=", request.user_id).executeTakeFirst();
+    if (!requester) return [];
+    const wanted = JSON.parse(request.experiences) as string[];
+    const languages = JSON.parse(requester.languages) as string[];
+    const excluded = new Set([request.user_id, ...(await this.blocks.setsFor(request.user_id)).apart, ...(await this.livePartners(request.user_id))]);
+
+    let waiting = this.db
+      .selectFrom("match_requests as r")
+      .innerJoin("users as u", "u.id", "r.user_id")
+      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "r.created_at", "u.languages", "u.on_duty"])
+      .where("r.status", "=", "waiting")
+      .where("r.mode", "=", "one-to-one")
+      .where("r.id", "!=", request.id);
+    if (only) waiting = waiting.where("r.user_id", "=", only);
+    const requesters = (await waiting.orderBy("r.created_at").execute()).filter((r) => !excluded.has(r.user_id));
+
+    let free = this.db
+      .selectFrom("users as u")
+      .select(["u.id", "u.languages", "u.on_duty", "u.available_since", "u.created_at"])
+      .where("u.availability", "in", ["listen", "either"])
+      .where("u.listening_in", "is", null);
+    if (only) free = free.where("u.id", "=", only);
+    if (request.anyone !== 1 && !only) {
+      free = free.where((eb) =>
+        eb.exists(eb.selectFrom("user_experiences as ue").select("ue.user_id").whereRef("ue.user_id", "=", "u.id").where("ue.tag_id", "in", wanted.length ? wanted : [""])),
+      );
+    }
+    const requesterIds = new Set(requesters.map((r) => r.user_id));
+    const listeners = (await free.execute()).filter((u) => !excluded.has(u.id) && !requesterIds.has(u.id));
+    const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
+    const onlineListeners = listeners.filter((l) => online.has(l.id));
+
+    const ids = [...requesters.map((r) => r.user_id), ...onlineListeners.map((l) => l.id)];
+    if (ids.length === 0) return [];
+    const profileTags = await this.tagsOf(ids);
+    const supporters = await this.supportersAmong(ids);
+    const openChats = await this.openChatsOf(ids);
+
+    const candidates: Candidate[] = [];
+    for (const r of requesters) {
+      if (!shareLanguage(languages, JSON.parse(r.languages) as string[])) continue;
+      const theirs = [...(profileTags.get(r.user_id) ?? []), ...(JSON.parse(r.experiences) as string[])];
+      const shared = sharedExperiences(wanted, theirs);
+      if (shared === 0 && request.anyone !== 1 && r.anyone !== 1) continue;
+      candidates.push({
+        userId: r.user_id,
+        kind: "requester",
+        requestId: r.id,
+        shared,
+        onDutySupporter: r.on_duty === 1 && supporters.has(r.user_id),
+        openChats: openChats.get(r.user_id) ?? 0,
+        waitingSince: Number(r.created_at),
+      });
+    }
+    for (const l of onlineListeners) {
+      if (!shareLanguage(languages, JSON.parse(l.languages) as string[])) continue;
+      const shared = sharedExperiences(wanted, profileTags.get(l.id) ?? []);
+      if (shared === 0 && request.anyone !== 1) continue;
+      candidates.push({
+        userId: l.id,
+        kind: "listener",
+        shared,
+        onDutySupporter: l.on_duty === 1 && supporters.has(l.id),
+        openChats: openChats.get(l.id) ?? 0,
+        waitingSince: Number(l.available_since ?? l.created_at),
+      });
+    }
+    return rankCandidates(candidates);
+  }
+
+  /** Members the requester already has a live one-to-one with. */
+  private async livePartners(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("conversation_members as mine")
+      .innerJoin("conversations as c", "c.id", "mine.conversation_id")
+      .innerJoin("conversation_members as other", "other.conversation_id", "c.id")
+      .select("other.user_id")
+      .where("mine.user_id", "=", userId)
+      .where("other.user_id", "!=", userId)
+      .where("c.kind", "=", "direct")
+      .where("c.closed_at", "is", null)
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  private async tagsOf(ids: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.selectFrom("user_experiences").select(["user_id", "tag_id"]).where("user_id", "in", ids).execute();
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.tag_id]);
+    return map;
+  }
+
+  private async supportersAmong(ids: string[]): Promise<Set<string>> {
+    const rows = await this.db.selectFrom("user_roles").select("user_id").where("role", "=", "supporter").where("user_id", "in", ids).execute();
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  private async openChatsOf(ids: string[]): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("conversation_members as m")
+      .innerJoin("conversations as c", "c.id", "m.conversation_id")
+      .select(["m.user_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("m.user_id", "in", ids)
+      .where("c.kind", "=", "direct")
+      .where("c.closed_at", "is", null)
+      .groupBy("m.user_id")
+      .execute();
+    return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+  }
+}
