@@ -52,6 +52,13 @@ export interface MatchingOptions {
 }
 
 export class Matching {
+  /**
+   * Candidates this node is claiming right now. Concurrent requests skip them and
+   * claim someone else instead of all racing for the same best listener; the
+   * conditional updates in the database stay the truth across nodes.
+   */
+  private readonly claiming = new Set<string>();
+
   constructor(
     private readonly db: Store,
     private readonly commit: GroupCommit,
@@ -119,8 +126,17 @@ export class Matching {
 
   /** Tries the candidates in rank order until one claim wins; false when none did. */
   async tryMatch(request: MatchRequestRow, only?: string): Promise<boolean> {
+    if (this.claiming.has(request.user_id)) return false;
     for (const candidate of await this.candidates.find(request, only)) {
-      if (await this.claim(request, candidate)) return true;
+      if (this.claiming.has(candidate.userId) || this.claiming.has(request.user_id)) continue;
+      this.claiming.add(candidate.userId);
+      this.claiming.add(request.user_id);
+      try {
+        if (await this.claim(request, candidate)) return true;
+      } finally {
+        this.claiming.delete(candidate.userId);
+        this.claiming.delete(request.user_id);
+      }
     }
     return false;
   }
