@@ -43,6 +43,7 @@ const settings = {
   slowReaderBytes: ["SLOW_READER_BYTES", positiveInt, "1048576"],
   matchSlowAfterMs: ["MATCH_SLOW_AFTER_MS", positiveInt, "120000"],
   matchSweepMs: ["MATCH_SWEEP_MS", z.coerce.number().int().min(50), "5000"],
+  matchGroupSize: ["MATCH_GROUP_SIZE", z.coerce.number().int().min(2).max(50), "6"],
   secureCookies: ["SECURE_COOKIES", bool, "false"],
 } as const;
 

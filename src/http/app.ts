@@ -20,6 +20,7 @@ import { Conversations } from "../domain/conversations/conversations.js";
 import { Messages } from "../domain/conversations/messages.js";
 import { OneToOnes } from "../domain/conversations/one-to-one.js";
 import { CandidateSearch } from "../domain/matching/candidates.js";
+import { GroupMatching } from "../domain/matching/groups.js";
 import { Matching } from "../domain/matching/matching.js";
 import { Blocks } from "../domain/safety/blocks.js";
 import { Experiences } from "../domain/experiences/experiences.js";
@@ -90,7 +91,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = new Hub(bus, db, blocks, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   const resources = loadResources();
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
-  const matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence), {
+  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
+  const matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence), groups, {
     slowAfterMs: config.matchSlowAfterMs,
     resources,
   });

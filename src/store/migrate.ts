@@ -8,12 +8,14 @@ import * as accounts from "./migrations/0001-accounts.js";
 import * as conversations from "./migrations/0002-conversations.js";
 import * as experiences from "./migrations/0003-experiences.js";
 import * as matching from "./migrations/0004-matching.js";
+import * as rooms from "./migrations/0005-rooms.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
   "0002-conversations": conversations,
   "0003-experiences": experiences,
   "0004-matching": matching,
+  "0005-rooms": rooms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -68,6 +68,12 @@ export interface ConversationsTable {
   closed_at: Generated<number | null>;
   /** "match" for conversations opened by matching. */
   origin: Generated<string | null>;
+  /** A room's or matched group's language. */
+  language: Generated<string | null>;
+  /** A room's own agreement, set by its facilitator. */
+  agreement: Generated<string | null>;
+  /** JSON {weekday, time, timeZone} of a room's recurring session. */
+  schedule: Generated<string | null>;
 }
 
 export interface ConversationMembersTable {
@@ -154,6 +160,16 @@ export interface CheckinsTable {
   updated_at: number;
 }
 
+export interface InvitesTable {
+  /** SHA-256 of the invite code: the code itself is shown once, to the facilitator. */
+  code_hash: string;
+  conversation_id: string;
+  id: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_roles: UserRolesTable;
@@ -168,6 +184,7 @@ export interface Database {
   user_experiences: UserExperiencesTable;
   match_requests: MatchRequestsTable;
   checkins: CheckinsTable;
+  invites: InvitesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

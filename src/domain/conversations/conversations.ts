@@ -133,11 +133,20 @@ export class Conversations {
           .where("user_id", "=", userId)
           .executeTakeFirst();
         if (removed.numDeletedRows === 0n) throw new KindredError("NOT_FOUND");
-        const seq = await appendEvent(trx, conversationId, { type: "member.left", actorId: userId }, now);
-        return event(conversationId, seq, "member.left", userId, now, { userId });
+        const seq = await appendEvent(trx, conversationId, { type: "member.left", actorId: userId, data: { userId } }, now);
+        const events = [event(conversationId, seq, "member.left", userId, now, { userId })];
+        // A matched small group lives while two members remain.
+        const group = await trx.selectFrom("conversations").select(["origin", "closed_at"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
+        const remaining = await trx.selectFrom("conversation_members").select((eb) => eb.fn.countAll<number>().as("n")).where("conversation_id", "=", conversationId).executeTakeFirstOrThrow();
+        if (group.origin === "match" && group.closed_at === null && Number(remaining.n) < 2) {
+          await trx.updateTable("conversations").set({ closed_at: now }).where("id", "=", conversationId).execute();
+          const closedSeq = await appendEvent(trx, conversationId, { type: "conversation.closed", actorId: null }, now);
+          events.push(event(conversationId, closedSeq, "conversation.closed", null, now, {}));
+        }
+        return events;
       },
-      (left) => {
-        this.notify.events([left]);
+      (events) => {
+        this.notify.events(events);
         this.notify.left(userId, conversationId);
       },
     );

@@ -19,6 +19,7 @@ import type { Experiences } from "../experiences/experiences.js";
 import type { Notifier } from "../notifier.js";
 import type { Resource } from "../safety/resources.js";
 import type { CandidateSearch } from "./candidates.js";
+import type { GroupMatching } from "./groups.js";
 import type { Candidate } from "./ranking.js";
 
 export interface MatchRequestInput {
@@ -66,6 +67,7 @@ export class Matching {
     private readonly conversations: Conversations,
     private readonly experiences: Experiences,
     private readonly candidates: CandidateSearch,
+    private readonly groups: GroupMatching,
     private readonly options: MatchingOptions,
   ) {}
 
@@ -108,6 +110,7 @@ export class Matching {
     };
     await this.db.insertInto("match_requests").values(row).execute();
     if (row.mode === "one-to-one") await this.tryMatch(row);
+    else await this.groups.tryPlace(row);
     return this.get(userId, row.id);
   }
 
@@ -165,16 +168,10 @@ export class Matching {
 
   /** The periodic sweep: retry waiting requests, oldest first, and tell the slow ones. */
   async sweep(now = Date.now()): Promise<void> {
-    const waiting = await this.db
-      .selectFrom("match_requests")
-      .selectAll()
-      .where("status", "=", "waiting")
-      .where("mode", "=", "one-to-one")
-      .orderBy("created_at")
-      .limit(200)
-      .execute();
+    const waiting = await this.db.selectFrom("match_requests").selectAll().where("status", "=", "waiting").orderBy("created_at").limit(200).execute();
     for (const request of waiting) {
-      if (await this.tryMatch(request)) continue;
+      const placed = request.mode === "one-to-one" ? await this.tryMatch(request) : await this.groups.tryPlace(request);
+      if (placed) continue;
       if (request.slow_notified === 0 && now - Number(request.created_at) >= this.options.slowAfterMs) {
         const marked = await this.db.updateTable("match_requests").set({ slow_notified: 1 }).where("id", "=", request.id).where("slow_notified", "=", 0).executeTakeFirst();
         if (marked.numUpdatedRows > 0n) {

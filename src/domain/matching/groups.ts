@@ -1,0 +1,155 @@
+/**
+ * Small groups (mode "group"): a request joins an open matched group with room
+ * that is about an experience it shares and speaks its language, or, when
+ * another group request waits that fits, the two start a new group. Groups are
+ * capped (MATCH_GROUP_SIZE, default 6); the cap is checked after the
+ * conversation row is locked by the seq bump, so concurrent joins on any node
+ * cannot pass it. A group lives while two members remain.
+ */
+import { ulid } from "ulid";
+import type { Store } from "../../store/database.js";
+import type { GroupCommit } from "../../store/group-commit.js";
+import type { MatchRequestRow } from "../../store/schema.js";
+import { type Conversations, type Joined, event } from "../conversations/conversations.js";
+import { appendEvent } from "../conversations/log.js";
+import type { Notifier } from "../notifier.js";
+import type { Blocks } from "../safety/blocks.js";
+import { shareLanguage } from "./ranking.js";
+
+class GroupFull extends Error {}
+
+export class GroupMatching {
+  constructor(
+    private readonly db: Store,
+    private readonly commit: GroupCommit,
+    private readonly notify: Notifier,
+    private readonly conversations: Conversations,
+    private readonly blocks: Blocks,
+    private readonly groupSize: number,
+  ) {}
+
+  /** Places a waiting group request in a group if one fits or can be started; true when placed. */
+  async tryPlace(request: MatchRequestRow): Promise<boolean> {
+    const requester = await this.db.selectFrom("users").select(["languages"]).where("id", "=", request.user_id).executeTakeFirst();
+    if (!requester) return false;
+    const languages = JSON.parse(requester.languages) as string[];
+    const wanted = JSON.parse(request.experiences) as string[];
+    const apart = (await this.blocks.setsFor(request.user_id)).apart;
+    const fits = (experiences: string[], anyone: boolean) => request.anyone === 1 || anyone || experiences.some((e) => wanted.includes(e));
+
+    const groups = await this.db
+      .selectFrom("conversations as c")
+      .select(["c.id", "c.experiences", "c.language", "c.created_at"])
+      .where("c.kind", "=", "group")
+      .where("c.origin", "=", "match")
+      .where("c.closed_at", "is", null)
+      .orderBy("c.created_at")
+      .execute();
+    for (const group of groups) {
+      if (!fits(JSON.parse(group.experiences) as string[], false) || !shareLanguage(languages, [group.language ?? "en"])) continue;
+      const members = await this.db.selectFrom("conversation_members").select("user_id").where("conversation_id", "=", group.id).execute();
+      if (members.length >= this.groupSize || members.some((m) => m.user_id === request.user_id || apart.has(m.user_id))) continue;
+      if (await this.join(request, group.id)) return true;
+    }
+
+    const others = await this.db
+      .selectFrom("match_requests as r")
+      .innerJoin("users as u", "u.id", "r.user_id")
+      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "u.languages"])
+      .where("r.status", "=", "waiting")
+      .where("r.mode", "=", "group")
+      .where("r.id", "!=", request.id)
+      .where("r.user_id", "!=", request.user_id)
+      .orderBy("r.created_at")
+      .execute();
+    for (const other of others) {
+      const theirs = JSON.parse(other.experiences) as string[];
+      const common = theirs.filter((e) => wanted.includes(e));
+      if (!fits(theirs, other.anyone === 1) || apart.has(other.user_id)) continue;
+      const language = languages.find((l) => shareLanguage([l], JSON.parse(other.languages) as string[]));
+      if (!language) continue;
+      if (await this.start(request, other, common.length ? common : wanted.length ? wanted : theirs, language)) return true;
+    }
+    return false;
+  }
+
+  private async join(request: MatchRequestRow, conversationId: string, now = Date.now()): Promise<boolean> {
+    try {
+      await this.commit.run(
+        async (trx): Promise<Joined> => {
+          // The seq bump locks the conversation row: the count below cannot race.
+          const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: request.user_id, data: { userId: request.user_id, role: "member" } }, now);
+          const count = await trx.selectFrom("conversation_members").select((eb) => eb.fn.countAll<number>().as("n")).where("conversation_id", "=", conversationId).executeTakeFirstOrThrow();
+          if (Number(count.n) >= this.groupSize) throw new GroupFull();
+          await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: request.user_id, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
+          await claim(trx, request.id, conversationId, now);
+          return { conversationId, events: [event(conversationId, seq, "member.joined", request.user_id, now, { userId: request.user_id, role: "member" })], joins: [{ userId: request.user_id, seq }] };
+        },
+        (joined) => {
+          this.conversations.announce(joined);
+          this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+        },
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof GroupFull || err instanceof RequestTaken) return false;
+      throw err;
+    }
+  }
+
+  private async start(request: MatchRequestRow, other: { id: string; user_id: string }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
+    const conversationId = ulid(now);
+    const label = await this.db.selectFrom("experience_tags").select("label").where("id", "=", experiences[0] ?? "").executeTakeFirst();
+    try {
+      await this.commit.run(
+        async (trx): Promise<Joined> => {
+          await trx
+            .insertInto("conversations")
+            .values({
+              id: conversationId,
+              kind: "group",
+              title: label ? `${label.label}: small group` : "Small group",
+              topic: null,
+              visibility: "invite",
+              experiences: JSON.stringify(experiences),
+              created_by: null,
+              created_at: now,
+              origin: "match",
+              language,
+            })
+            .execute();
+          const joined: Joined = { conversationId, events: [], joins: [] };
+          for (const [userId, requestId] of [[other.user_id, other.id], [request.user_id, request.id]] as const) {
+            const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: userId, data: { userId, role: "member" } }, now);
+            await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: userId, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
+            await claim(trx, requestId, conversationId, now);
+            joined.events.push(event(conversationId, seq, "member.joined", userId, now, { userId, role: "member" }));
+            joined.joins.push({ userId, seq });
+          }
+          return joined;
+        },
+        (joined) => {
+          this.conversations.announce(joined);
+          this.notify.toUser(other.user_id, { op: "match.found", requestId: other.id, conversationId });
+          this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+        },
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof RequestTaken) return false;
+      throw err;
+    }
+  }
+}
+
+class RequestTaken extends Error {}
+
+async function claim(trx: Store, requestId: string, conversationId: string, now: number): Promise<void> {
+  const claimed = await trx
+    .updateTable("match_requests")
+    .set({ status: "matched", matched_at: now, conversation_id: conversationId })
+    .where("id", "=", requestId)
+    .where("status", "=", "waiting")
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows !== 1n) throw new RequestTaken();
+}
