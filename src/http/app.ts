@@ -22,6 +22,7 @@ import { OneToOnes } from "../domain/conversations/one-to-one.js";
 import { CandidateSearch } from "../domain/matching/candidates.js";
 import { GroupMatching } from "../domain/matching/groups.js";
 import { Matching } from "../domain/matching/matching.js";
+import { Rooms } from "../domain/rooms/rooms.js";
 import { Blocks } from "../domain/safety/blocks.js";
 import { Experiences } from "../domain/experiences/experiences.js";
 import { loadResources } from "../domain/safety/resources.js";
@@ -40,6 +41,7 @@ import { registerConversationRoutes } from "./routes/conversations.js";
 import { registerExperienceRoutes } from "./routes/experiences.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { registerMatchingRoutes } from "./routes/matching.js";
+import { registerRoomRoutes } from "./routes/rooms.js";
 import { registerMeRoutes } from "./routes/me.js";
 import { registerSessionRoutes } from "./routes/sessions.js";
 import { installSecurity } from "./security.js";
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     blocks,
     experiences,
     matching,
+    rooms: new Rooms(db, commit, notify, conversations),
     presence: hub.presence,
     limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
   };
@@ -156,6 +159,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerBlockRoutes(app, services);
   registerExperienceRoutes(app, services);
   registerMatchingRoutes(app, services);
+  registerRoomRoutes(app, services);
   await installStaticPages(app);
   return { app, services };
 }

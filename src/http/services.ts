@@ -8,6 +8,7 @@ import type { Blocks } from "../domain/safety/blocks.js";
 import type { Experiences } from "../domain/experiences/experiences.js";
 import type { Resource } from "../domain/safety/resources.js";
 import type { Matching } from "../domain/matching/matching.js";
+import type { Rooms } from "../domain/rooms/rooms.js";
 import type { Store } from "../store/database.js";
 import type { PresenceRegistry } from "../bus/presence.js";
 import type { RateLimits } from "./rate-limits.js";
@@ -21,6 +22,7 @@ export interface Services {
   blocks: Blocks;
   experiences: Experiences;
   matching: Matching;
+  rooms: Rooms;
   limits: RateLimits;
   presence: PresenceRegistry;
   agreement: Agreement;

@@ -14,6 +14,7 @@ import type { Blocks } from "../safety/blocks.js";
 import { appendEvent, readEvents } from "./log.js";
 import { findMembership, requireMembership } from "./membership.js";
 import type { CheckinView, OneToOnes } from "./one-to-one.js";
+import { type Schedule, nextSession } from "../rooms/schedule.js";
 
 export interface MemberView {
   userId: string;
@@ -41,6 +42,11 @@ export interface ConversationView {
   checkins?: CheckinView[];
   /** One-to-ones only: my choice, and whether both chose to stay in touch. */
   stayInTouch?: { mine: boolean; mutual: boolean };
+  /** Rooms: their own agreement, language and weekly session. */
+  agreement?: string | null;
+  language?: string | null;
+  schedule?: Schedule | null;
+  nextSessionAt?: string | null;
 }
 
 /** What a write that adds members produced: announced after its commit. */
@@ -75,6 +81,9 @@ export class Conversations {
             experiences: JSON.stringify(input.experiences ?? []),
             created_by: userId,
             created_at: now,
+            agreement: input.agreement || null,
+            language: input.language ?? null,
+            schedule: input.schedule ? JSON.stringify(input.schedule) : null,
           })
           .execute();
         return addMember(trx, id, userId, "facilitator", now);
@@ -92,15 +101,23 @@ export class Conversations {
 
   /** POST /api/v1/conversations/:id/members: join a public group; joining again changes nothing. */
   async join(userId: string, conversationId: string, now = Date.now()): Promise<ConversationView> {
+    return this.joinGroup(userId, conversationId, "public", now);
+  }
+
+  /**
+   * Joins a group: "public" for rooms anyone may join, "invited" for a member
+   * holding a valid invite. Closed groups, one-to-ones and groups the member
+   * may not see answer NOT_FOUND.
+   */
+  async joinGroup(userId: string, conversationId: string, access: "public" | "invited", now = Date.now()): Promise<ConversationView> {
     if (await findMembership(this.db, userId, conversationId)) return this.view(userId, conversationId);
     const conversation = await this.db
       .selectFrom("conversations")
-      .select(["kind", "visibility"])
+      .select(["kind", "visibility", "closed_at"])
       .where("id", "=", conversationId)
       .executeTakeFirst();
-    if (!conversation || conversation.kind !== "group" || conversation.visibility !== "public") {
-      throw new KindredError("NOT_FOUND");
-    }
+    if (!conversation || conversation.kind !== "group" || conversation.closed_at !== null) throw new KindredError("NOT_FOUND");
+    if (access === "public" && conversation.visibility !== "public") throw new KindredError("NOT_FOUND");
     await this.commit.run(
       async (trx): Promise<Joined> => {
         const again = await trx
@@ -234,10 +251,11 @@ export class Conversations {
       .execute();
     const lastSeq = Number(conversation.last_seq);
     const readSeq = Number(members.find((m) => m.user_id === userId)?.read_seq ?? 0);
-    const direct =
+    const schedule = conversation.schedule ? (JSON.parse(conversation.schedule) as Schedule) : null;
+    const extra =
       conversation.kind === "direct"
         ? { checkins: await this.oneToOnes.checkins(conversationId), stayInTouch: await this.oneToOnes.stayInTouchOf(userId, conversationId) }
-        : {};
+        : { agreement: conversation.agreement, language: conversation.language, schedule, nextSessionAt: schedule ? nextSession(schedule).toISOString() : null };
     return {
       id: conversation.id,
       kind: conversation.kind,
@@ -251,7 +269,7 @@ export class Conversations {
       unread: Math.max(0, lastSeq - readSeq),
       closed: conversation.closed_at !== null,
       origin: conversation.origin,
-      ...direct,
+      ...extra,
     };
   }
 }

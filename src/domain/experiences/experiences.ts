@@ -76,6 +76,14 @@ export class Experiences {
     return { id: row.id, label: row.label, description: row.description, retired: row.retired_at !== null };
   }
 
+  /** Throws naming the entry when a tag is not on offer (for requests and rooms). */
+  async checkOffered(tagIds: string[], field = "experiences"): Promise<void> {
+    const offered = new Set((await this.catalogue()).map((t) => t.id));
+    tagIds.forEach((id, i) => {
+      if (!offered.has(id)) throw badRequest(`${field}.${i}`, `unknown experience "${id}"`);
+    });
+  }
+
   async ofUser(userId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom("user_experiences as ue")

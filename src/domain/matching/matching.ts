@@ -73,10 +73,7 @@ export class Matching {
 
   /** POST /api/v1/match-requests, deciding half: tags must be on offer; some tag or "anyone". */
   async checkRequest(input: MatchRequestInput): Promise<void> {
-    const offered = new Set((await this.experiences.catalogue()).map((t) => t.id));
-    input.experiences.forEach((id, i) => {
-      if (!offered.has(id)) throw badRequest(`experiences.${i}`, `unknown experience "${id}"`);
-    });
+    await this.experiences.checkOffered(input.experiences);
     if (input.experiences.length === 0 && !input.anyone) {
       throw badRequest("experiences", "pick at least one experience, or ask to talk with anyone");
     }

@@ -28,6 +28,7 @@ export function registerConversationRoutes(app: FastifyInstance, s: Services): v
   app.post("/api/v1/conversations", async (request, reply) => {
     const me = await auth(request);
     const body = parseInput(createConversationBody, request.body);
+    await s.experiences.checkOffered(body.experiences ?? []);
     return reply.code(201).send({ conversation: await s.conversations.createGroup(me.user.id, body) });
   });
 
