@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "data/", "node_modules/", "coverage/"] },
+  { ignores: ["dist/", "data/", "node_modules/", "coverage/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,8 +12,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read loosely typed JSON answers.
-    files: ["test/**/*.ts", "src/**/*.test.ts"],
+    // Tests and the load generator read loosely typed JSON answers and frames.
+    files: ["test/**/*.ts", "src/**/*.test.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import proxyaddr from "proxy-addr";
-import { ulid } from "ulid";
+import { newId } from "../store/ids.js";
 import { WebSocketServer, type WebSocket } from "ws";
 import { type Config, trustProxyOption } from "../config.js";
 import type { Sessions } from "../domain/accounts/sessions.js";
@@ -74,7 +74,7 @@ export class Gateway {
   }
 
   private open(ws: WebSocket, auth: UpgradeAuth): void {
-    const connection = new Connection(ulid(), auth.user.id, auth.session.id, auth.address, ws, this.config.slowReaderBytes);
+    const connection = new Connection(newId(), auth.user.id, auth.session.id, auth.address, ws, this.config.slowReaderBytes);
     const first = this.hub.add(connection);
     connection.send(JSON.stringify({ op: "hello", heartbeatMs: this.config.heartbeatMs, sessionId: connection.id }));
     ws.on("message", (data: Buffer, isBinary: boolean) => receive(this.frames, connection, data, isBinary));

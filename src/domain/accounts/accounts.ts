@@ -4,7 +4,7 @@
  * errors; `do*` writes. The HTTP layer has already validated shapes and applied
  * rate limits before anything here hashes a password.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import { KindredError, badRequest } from "../../protocol/errors.js";
 import type { SignUpBody, UpdateMeBody } from "../../protocol/http/accounts.js";
 import { type Store, isUniqueViolation } from "../../store/database.js";
@@ -55,7 +55,7 @@ export class Accounts {
   async doSignUp(input: SignUpBody, now = Date.now()): Promise<SignedUp> {
     const passwordHash = await this.hasher.hash(input.password);
     const row: UserRow = {
-      id: ulid(now),
+      id: newId(now),
       handle: input.handle,
       handle_key: handleKey(input.handle),
       display_name: null,

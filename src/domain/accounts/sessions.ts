@@ -3,7 +3,7 @@
  * and an absolute lifetime (OWASP Session Management Cheat Sheet). A session is
  * stored, so a token survives server restarts until it expires or is ended.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import type { Store } from "../../store/database.js";
 import type { Notifier } from "../notifier.js";
 import type { SessionRow, UserRow } from "../../store/schema.js";
@@ -33,7 +33,7 @@ export class Sessions {
   async create(trx: Store, userId: string, now = Date.now()): Promise<{ token: string; session: SessionRow }> {
     const token = newSessionToken();
     const session: SessionRow = {
-      id: ulid(now),
+      id: newId(now),
       user_id: userId,
       token_hash: sha256(token),
       created_at: now,

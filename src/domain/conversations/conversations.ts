@@ -3,7 +3,7 @@
  * an event in the conversation's log, written through group commit, and the
  * notifier hears of it only after the commit that makes it true.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import { KindredError } from "../../protocol/errors.js";
 import type { ConversationEvent } from "../../protocol/events.js";
 import type { CreateConversationBody, HistoryQuery } from "../../protocol/http/conversations.js";
@@ -67,7 +67,7 @@ export class Conversations {
 
   /** POST /api/v1/conversations: a group whose creator is its facilitator. */
   async createGroup(userId: string, input: CreateConversationBody, now = Date.now()): Promise<ConversationView> {
-    const id = ulid(now);
+    const id = newId(now);
     await this.commit.run(
       async (trx): Promise<Joined> => {
         await trx
@@ -276,7 +276,7 @@ export class Conversations {
 
 /** Opens a direct conversation between two members inside the caller's transaction. */
 export async function openDirect(trx: Store, a: string, b: string, origin: "match" | null, now: number): Promise<Joined> {
-  const id = ulid(now);
+  const id = newId(now);
   await trx.insertInto("conversations").values({ id, kind: "direct", created_at: now, created_by: null, origin }).execute();
   const first = await addMember(trx, id, a, "member", now);
   const second = await addMember(trx, id, b, "member", now);

@@ -6,7 +6,7 @@
  *   and creates no event, even when the repeats race on different sockets or nodes;
  * - a failed send stores nothing, so the client may retry with the same id.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import { KindredError } from "../../protocol/errors.js";
 import type { ConversationEvent } from "../../protocol/events.js";
 import type { SendMessageBody } from "../../protocol/http/conversations.js";
@@ -70,7 +70,7 @@ export class Messages {
         .executeTakeFirst();
       if (!member) throw new KindredError("NOT_FOUND");
       if (member.closed_at !== null) throw closedError();
-      const messageId = ulid(now);
+      const messageId = newId(now);
       const seq = await appendEvent(trx, input.conversationId, { type: "message.created", actorId: userId, messageId }, now);
       await trx
         .insertInto("messages")

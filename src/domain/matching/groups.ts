@@ -6,7 +6,7 @@
  * conversation row is locked by the seq bump, so concurrent joins on any node
  * cannot pass it. A group lives while two members remain.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
 import type { MatchRequestRow } from "../../store/schema.js";
@@ -98,7 +98,7 @@ export class GroupMatching {
   }
 
   private async start(request: MatchRequestRow, other: { id: string; user_id: string }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
-    const conversationId = ulid(now);
+    const conversationId = newId(now);
     const label = await this.db.selectFrom("experience_tags").select("label").where("id", "=", experiences[0] ?? "").executeTakeFirst();
     try {
       await this.commit.run(

@@ -9,7 +9,7 @@
  * race rolls back alone and the next candidate is tried, so one listener is
  * never matched to two requests, on one node or several.
  */
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import { KindredError, badRequest } from "../../protocol/errors.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
@@ -93,7 +93,7 @@ export class Matching {
       .executeTakeFirst();
     if (existing) return this.view(existing);
     const row: MatchRequestRow = {
-      id: ulid(now),
+      id: newId(now),
       user_id: userId,
       mode: input.mode,
       experiences: JSON.stringify([...new Set(input.experiences)]),

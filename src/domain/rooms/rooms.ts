@@ -4,7 +4,7 @@
  * facilitator can revoke, and the facilitator removing a member.
  */
 import { randomBytes } from "node:crypto";
-import { ulid } from "ulid";
+import { newId } from "../../store/ids.js";
 import { KindredError } from "../../protocol/errors.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
@@ -80,7 +80,7 @@ export class Rooms {
   async createInvite(userId: string, conversationId: string, now = Date.now()): Promise<InviteView & { code: string }> {
     await this.requireFacilitator(userId, conversationId);
     const code = randomBytes(16).toString("base64url");
-    const id = ulid(now);
+    const id = newId(now);
     await this.db.insertInto("invites").values({ code_hash: sha256(code), conversation_id: conversationId, id, created_by: userId, created_at: now, revoked_at: null }).execute();
     return { id, code, createdAt: new Date(now).toISOString(), revoked: false };
   }
