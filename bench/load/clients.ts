@@ -16,6 +16,8 @@ export interface ClientSpec {
 
 export interface LoadClient {
   send(body: string): void;
+  /** Kindred's heartbeat (`{op: "ping"}`); nothing for the baselines. */
+  ping(): void;
   close(): void;
 }
 
@@ -53,6 +55,9 @@ export function connect(kind: ServerKind, baseUrl: string, spec: ClientSpec, onM
             ws.send(JSON.stringify({ room: spec.room, body }));
           }
         },
+        ping() {
+          if (kind === "kindred" && ws.readyState === WebSocket.OPEN) ws.send('{"op":"ping"}');
+        },
         close: () => ws.terminate(),
       }),
     );
@@ -64,6 +69,6 @@ function connectSocketIo(baseUrl: string, spec: ClientSpec, onMessage: OnMessage
   socket.on("msg", (body: string) => onMessage(Number(body)));
   return new Promise((resolve, reject) => {
     socket.once("connect_error", reject);
-    socket.once("connect", () => resolve({ send: (body) => socket.emit("msg", body), close: () => socket.disconnect() }));
+    socket.once("connect", () => resolve({ send: (body) => socket.emit("msg", body), ping: () => {}, close: () => socket.disconnect() }));
   });
 }

@@ -9,6 +9,8 @@ interface Setup {
   kind: ServerKind;
   url: string;
   clients: ClientSpec[];
+  /** Kindred closes sockets silent for two heartbeats: idle clients ping as real ones do. */
+  pingEveryMs?: number;
 }
 
 interface Step {
@@ -17,7 +19,7 @@ interface Step {
   warmupMs: number;
 }
 
-let clients: LoadClient[] = [];
+const clients: LoadClient[] = [];
 let measuring = false;
 let latencies: number[] = [];
 
@@ -26,11 +28,11 @@ function record(sentAt: number): void {
 }
 
 async function connectAll(setup: Setup): Promise<void> {
-  clients = [];
   for (let i = 0; i < setup.clients.length; i += 200) {
     const batch = setup.clients.slice(i, i + 200);
     clients.push(...(await Promise.all(batch.map((spec) => connect(setup.kind, setup.url, spec, record)))));
   }
+  if (setup.pingEveryMs) setInterval(() => clients.forEach((c) => c.ping()), setup.pingEveryMs).unref();
 }
 
 function percentile(sorted: number[], p: number): number {
