@@ -110,7 +110,8 @@ async function send(ctx: FrameContext, connection: Connection, frame: Extract<Cl
   await ctx.limits.consume(["sendPerMember", connection.userId]);
   const ack = (messageId: string, seq: number) => connection.send(JSON.stringify({ op: "ack", ref: frame.ref, messageId, seq }));
   try {
-    await ctx.messages.checkSend(connection.userId, frame.conversationId);
+    const known = { member: connection.follows.has(frame.conversationId), noBlocks: connection.blocks.apart.size === 0 };
+    await ctx.messages.checkSend(connection.userId, frame.conversationId, known);
   } catch (err) {
     const original = await ctx.messages.findOriginal(connection.userId, frame.clientMsgId);
     if (!original) throw err;

@@ -3,15 +3,23 @@
  * transaction, so one fsync makes a whole batch durable (engineering.md
  * "Performance notes": one fsync per message caps throughput at a tenth).
  *
- * Each write runs inside its own savepoint: one that fails is rolled back alone
- * and rejects alone, while the rest of the batch commits. After COMMIT, each
- * write's `afterCommit` runs in order (acks, then fan-out), and only then do the
- * callers' promises resolve. Batches commit one after another, never at once.
+ * A batch first runs optimistically, all writes in one plain transaction. If a
+ * write fails, that attempt is rolled back and the batch runs again with each
+ * write in its own savepoint, so the failing one is undone and rejects alone
+ * while the rest commit (savepoints cost three statements a write, so only
+ * batches that need them pay). After COMMIT, each write's `afterCommit` runs in
+ * order (acks, then fan-out), and only then do the callers' promises resolve.
+ * Batches commit one after another, never at once.
  */
 import { sql } from "kysely";
 import type { Store } from "./database.js";
 
 export type Write<T> = (trx: Store) => Promise<T>;
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Thrown inside the optimistic attempt to roll it back when any write failed. */
+class BatchNeedsSavepoints extends Error {}
 
 interface Pending {
   write: Write<unknown>;
@@ -57,25 +65,48 @@ export class GroupCommit {
     await this.flushing;
   }
 
+  private runOptimistically(batch: Pending[]): Promise<Outcome[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: Outcome[] = [];
+      for (const pending of batch) {
+        try {
+          outcomes.push({ ok: true, value: await pending.write(trx) });
+        } catch {
+          throw new BatchNeedsSavepoints();
+        }
+      }
+      return outcomes;
+    });
+  }
+
+  private runWithSavepoints(batch: Pending[]): Promise<Outcome[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: Outcome[] = [];
+      for (const pending of batch) {
+        await sql`savepoint write`.execute(trx);
+        try {
+          outcomes.push({ ok: true, value: await pending.write(trx) });
+          await sql`release savepoint write`.execute(trx);
+        } catch (error) {
+          await sql`rollback to savepoint write`.execute(trx);
+          await sql`release savepoint write`.execute(trx);
+          outcomes.push({ ok: false, error });
+        }
+      }
+      return outcomes;
+    });
+  }
+
   private async flush(): Promise<void> {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: Outcome[];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const pending of batch) {
-          await sql`savepoint write`.execute(trx);
-          try {
-            outcomes.push({ ok: true, value: await pending.write(trx) });
-            await sql`release savepoint write`.execute(trx);
-          } catch (error) {
-            await sql`rollback to savepoint write`.execute(trx);
-            await sql`release savepoint write`.execute(trx);
-            outcomes.push({ ok: false, error });
-          }
-        }
+      outcomes = await this.runOptimistically(batch).catch((err: unknown) => {
+        if (!(err instanceof BatchNeedsSavepoints)) throw err;
+        return this.runWithSavepoints(batch);
       });
     } catch (error) {
       for (const pending of batch) pending.reject(error);

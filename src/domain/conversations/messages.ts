@@ -44,7 +44,11 @@ export class Messages {
    * Decides whether `userId` may send to the conversation: NOT_FOUND for
    * non-members, CONFLICT once it closed, BLOCKED in a blocked direct chat.
    */
-  async checkSend(userId: string, conversationId: string): Promise<void> {
+  async checkSend(userId: string, conversationId: string, known?: { member: boolean; noBlocks: boolean }): Promise<void> {
+    // A socket that follows the conversation belongs to a member, and a member on neither side
+    // of any block cannot be blocked here: nothing is left to decide. (doSend still checks
+    // membership and closure inside its transaction, which is the final word.)
+    if (known?.member && known.noBlocks) return;
     const membership = await requireMembership(this.db, userId, conversationId);
     if (membership.closed) throw closedError();
     if (membership.kind !== "direct") return;
