@@ -4,6 +4,7 @@
  * sets that filter what it sees. Its lifecycle is an explicit state machine
  * (engineering.md habit 8): open → closing → closed; nothing goes back.
  */
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { BlockSets } from "../domain/safety/blocks.js";
 
@@ -39,6 +40,7 @@ export class Connection {
   readonly typingAt = new Map<string, number>();
   /** Frames are handled one at a time, in arrival order. */
   inbound: Promise<void> = Promise.resolve();
+  private corked = false;
 
   constructor(
     readonly id: string,
@@ -46,6 +48,8 @@ export class Connection {
     readonly sessionId: string,
     readonly address: string,
     private readonly ws: WebSocket,
+    /** The TCP socket under `ws`, corked while a fan-out writes to it. */
+    private readonly socket: Duplex,
     private readonly slowReaderBytes: number,
   ) {}
 
@@ -64,8 +68,20 @@ export class Connection {
       this.close(1013, "too slow: reconnect and resume");
       return;
     }
+    // Frames sent to this socket in one turn of the event loop (a committed batch's acks and
+    // events) leave in one write instead of one system call each.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(this.uncork);
+    }
     this.ws.send(frame);
   }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   close(code: number, reason: string): void {
     if (this.state !== "open") return;

@@ -66,15 +66,15 @@ export class Gateway {
       if (this.hub.socketsOf(auth.user.id) >= this.config.maxSocketsPerMember * m || this.hub.socketsFrom(address) >= this.config.maxSocketsPerAddress * m) {
         throw new KindredError("RATE_LIMITED", { message: "Too many open connections.", retryAfterMs: 5_000 });
       }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, auth));
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, socket, auth));
     } catch (err) {
       refuseUpgrade(socket, err instanceof KindredError ? err : new KindredError("INTERNAL"));
       if (!(err instanceof KindredError)) this.log.warn({ err: String(err) }, "upgrade failed");
     }
   }
 
-  private open(ws: WebSocket, auth: UpgradeAuth): void {
-    const connection = new Connection(newId(), auth.user.id, auth.session.id, auth.address, ws, this.config.slowReaderBytes);
+  private open(ws: WebSocket, socket: Duplex, auth: UpgradeAuth): void {
+    const connection = new Connection(newId(), auth.user.id, auth.session.id, auth.address, ws, socket, this.config.slowReaderBytes);
     const first = this.hub.add(connection);
     connection.send(JSON.stringify({ op: "hello", heartbeatMs: this.config.heartbeatMs, sessionId: connection.id }));
     ws.on("message", (data: Buffer, isBinary: boolean) => receive(this.frames, connection, data, isBinary));
