@@ -30,7 +30,7 @@ export async function freePort(): Promise<number> {
 
 /** Starts `command` under bash with a raised open-file limit; `exec` keeps the pid. */
 function launch(command: string, env: Record<string, string>): ChildProcess {
-  return spawn("bash", ["-c", `ulimit -n 65536 2>/dev/null || ulimit -n 8192; exec ${command}`], {
+  return spawn("bash", ["-c", `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${command}`], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
