@@ -17,6 +17,7 @@ interface Budget {
 
 const budgets = {
   signUpPerAddress: { points: 20, durationSec: 3600 },
+  signUpPerHandle: { points: 5, durationSec: 3600 },
   signInPerAddress: { points: 30, durationSec: 900 },
   signInPerHandle: { points: 10, durationSec: 900 },
   recoverPerAddress: { points: 10, durationSec: 3600 },

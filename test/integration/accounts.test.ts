@@ -132,6 +132,7 @@ describe("sign-up", () => {
       const res = await call(server.url, "POST", "/api/v1/accounts", { json: signUpBody({ password: weak }) });
       assert.equal(res.status, 400, weak);
       assert.equal(res.body.error.code, "WEAK_PASSWORD", weak);
+      assert.ok(Array.isArray(res.body.error.details.feedback.suggestions), "zxcvbn's hint comes along");
     }
     const unicode = await call(server.url, "POST", "/api/v1/accounts", { json: signUpBody({ password: "ľúbim čaj 🍵 ráno" }) });
     assert.equal(unicode.status, 201, "any Unicode is welcome");

@@ -5,17 +5,32 @@
  * cost (OWASP Password Storage Cheat Sheet: m=64 MiB, t=3, p=1 by default).
  */
 import argon2 from "argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
+import * as english from "@zxcvbn-ts/language-en";
 import { KindredError } from "../../protocol/errors.js";
 
 export const minPasswordLength = 10;
 
-let common: Set<string> | undefined;
+let commonSet: Set<string> | undefined;
 
 /** The ~49,000 passwords of zxcvbn's common list, lower-cased; built on first use. */
 function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
-  return common;
+  commonSet ??= new Set(common.dictionary["passwords-common"].map((p) => p.toLowerCase()));
+  return commonSet;
+}
+
+let estimator: ZxcvbnFactory | undefined;
+
+/** zxcvbn's plain-language feedback on a refused password (the same hint the web client shows). */
+function feedbackOn(password: string): { warning: string | null; suggestions: string[] } {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+  });
+  const { feedback } = estimator.check(password.slice(0, 100));
+  return { warning: feedback.warning || null, suggestions: feedback.suggestions };
 }
 
 export function normalizePassword(password: string): string {
@@ -28,13 +43,13 @@ export function checkPasswordStrength(password: string, field = "password"): voi
   if ([...normalized].length < minPasswordLength) {
     throw new KindredError("WEAK_PASSWORD", {
       message: `Please use at least ${minPasswordLength} characters. A few unrelated words make a strong, memorable password.`,
-      details: { field, reason: "too-short", minLength: minPasswordLength },
+      details: { field, reason: "too-short", minLength: minPasswordLength, feedback: feedbackOn(normalized) },
     });
   }
   if (commonPasswords().has(normalized.toLowerCase())) {
     throw new KindredError("WEAK_PASSWORD", {
       message: "That password is one of the most common ones, so it is easy to guess. Please choose another.",
-      details: { field, reason: "common" },
+      details: { field, reason: "common", feedback: feedbackOn(normalized) },
     });
   }
 }

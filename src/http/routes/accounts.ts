@@ -16,6 +16,8 @@ export function registerAccountRoutes(app: FastifyInstance, s: Services): void {
     const body = parseInput(signUpBody, request.body);
     await s.limits.consume(["signUpPerAddress", request.ip]);
     await s.accounts.checkSignUp(body);
+    // Counted only after the age check, so an under-age attempt leaves no counter keyed by its handle.
+    await s.limits.consume(["signUpPerHandle", handleKey(body.handle)]);
     const result = await s.accounts.doSignUp(body);
     setSessionCookie(reply, request, s.config, result.token);
     return reply.code(201).send(result);
