@@ -8,7 +8,7 @@
 import { newId } from "../src/store/ids.js";
 import { PasswordHasher } from "../src/domain/accounts/passwords.js";
 import { newSessionToken, sha256 } from "../src/domain/accounts/secrets.js";
-import { openStore } from "../src/store/database.js";
+import { closeStore, openStore } from "../src/store/database.js";
 import type { Insertable } from "kysely";
 import type { ConversationMembersTable, ConversationsTable, EventsTable, SessionsTable, UserExperiencesTable, UsersTable } from "../src/store/schema.js";
 
@@ -108,6 +108,6 @@ export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
     for (const c of chunks(members, 2000)) await trx.insertInto("conversation_members").values(c).execute();
     for (const c of chunks(events, 2000)) await trx.insertInto("events").values(c).execute();
   });
-  await db.destroy();
+  await closeStore(db);
   return seeded;
 }

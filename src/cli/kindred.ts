@@ -8,7 +8,7 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { grantRole, revokeRole, roles, rolesOf } from "../domain/accounts/roles.js";
 import { KindredError } from "../protocol/errors.js";
-import { openStore } from "../store/database.js";
+import { closeStore, openStore } from "../store/database.js";
 import type { Role } from "../store/schema.js";
 
 const usage = `Usage:
@@ -33,7 +33,7 @@ async function run(args: string[]): Promise<string> {
     const now = ["member", ...(await rolesOf(db, user.id))].join(", ");
     return `${action === "grant" ? "Granted" : "Revoked"} ${role} ${action === "grant" ? "to" : "from"} ${user.handle}. Roles now: ${now}.`;
   } finally {
-    await db.destroy();
+    await closeStore(db);
   }
 }
 

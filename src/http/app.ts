@@ -30,7 +30,7 @@ import { Gateway } from "../gateway/gateway.js";
 import { Hub } from "../gateway/hub.js";
 import { loggerOptions } from "../observability/logging.js";
 import { installMetrics } from "../observability/metrics.js";
-import { openStore } from "../store/database.js";
+import { closeStore, openStore } from "../store/database.js";
 import { GroupCommit } from "../store/group-commit.js";
 import { installErrorHandlers } from "./error-handler.js";
 import { RateLimits } from "./rate-limits.js";
@@ -137,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await commit.drain();
     await bus.close();
     await redis?.quit().catch(() => redis.disconnect());
-    await db.destroy();
+    await closeStore(db);
   });
   // Requests still in flight at shutdown finish, and their keep-alive connections close after
   // them, so the process exits as soon as the last one is answered.

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from "kysely";
 import pg from "pg";
+import { type Checkpointer, startCheckpointer } from "./checkpointer.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./schema.js";
 
@@ -20,6 +21,9 @@ export interface StoreOptions {
 // PostgreSQL returns BIGINT as a string by default; our times fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** Background work tied to an open store, stopped by `closeStore`. */
+const checkpointers = new WeakMap<Store, Checkpointer>();
+
 export async function openStore(options: StoreOptions): Promise<Store> {
   const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dataDir);
   try {
@@ -28,7 +32,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw err;
   }
+  if (!options.databaseUrl) checkpointers.set(db, await startCheckpointer(sqliteFile(options.dataDir)));
   return db;
+}
+
+/** Closes the store; for SQLite, the last close merges the write-ahead log into the database file. */
+export async function closeStore(db: Store): Promise<void> {
+  await checkpointers.get(db)?.stop();
+  await db.destroy();
 }
 
 export function sqliteFile(dataDir: string): string {
@@ -43,6 +54,8 @@ function openSqlite(dataDir: string): Store {
   file.pragma("synchronous = FULL");
   file.pragma("foreign_keys = ON");
   file.pragma("busy_timeout = 5000");
+  // Checkpoints run in a worker thread (checkpointer.ts), never inside a commit on the event loop.
+  file.pragma("wal_autocheckpoint = 0");
   // Deleted rows are overwritten, not left readable in free pages (account deletion).
   file.pragma("secure_delete = ON");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(file) }) });

@@ -5,8 +5,10 @@
  * their own: it is read from `messages`, so edits and deletions change the
  * one stored copy.
  */
+import { sql } from "kysely";
 import type { ConversationEvent, EventType } from "../../protocol/events.js";
 import type { Store } from "../../store/database.js";
+import { prepared } from "../../store/prepared.js";
 
 export interface NewEvent {
   type: EventType;
@@ -15,27 +17,23 @@ export interface NewEvent {
   data?: Record<string, unknown>;
 }
 
+const bumpSeq = prepared(1, (db, conversationId: string) =>
+  db.updateTable("conversations").set({ last_seq: sql`last_seq + 1` }).where("id", "=", conversationId).returning("last_seq"),
+);
+
+const insertEvent = prepared(
+  7,
+  (db, conversationId: string, seq: number, type: string, actorId: string | null, at: number, messageId: string | null, data: string | null) =>
+    db.insertInto("events").values({ conversation_id: conversationId, seq, type, actor_id: actorId, at, message_id: messageId, data }),
+);
+
 /** Appends one event; returns its seq. Must run inside the caller's transaction. */
 export async function appendEvent(trx: Store, conversationId: string, event: NewEvent, at: number): Promise<number> {
-  const bumped = await trx
-    .updateTable("conversations")
-    .set((eb) => ({ last_seq: eb("last_seq", "+", 1) }))
-    .where("id", "=", conversationId)
-    .returning("last_seq")
-    .executeTakeFirstOrThrow();
-  const seq = Number(bumped.last_seq);
-  await trx
-    .insertInto("events")
-    .values({
-      conversation_id: conversationId,
-      seq,
-      type: event.type,
-      actor_id: event.actorId,
-      at,
-      message_id: event.messageId ?? null,
-      data: event.data ? JSON.stringify(event.data) : null,
-    })
-    .execute();
+  const bumped = await bumpSeq.run(trx, conversationId);
+  const row = bumped.rows[0];
+  if (!row) throw new Error(`no conversation ${conversationId}`);
+  const seq = Number(row.last_seq);
+  await insertEvent.run(trx, conversationId, seq, event.type, event.actorId, at, event.messageId ?? null, event.data ? JSON.stringify(event.data) : null);
   return seq;
 }
 

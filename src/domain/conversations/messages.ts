@@ -7,11 +7,13 @@
  * - a failed send stores nothing, so the client may retry with the same id.
  */
 import { newId } from "../../store/ids.js";
+import { sql } from "kysely";
 import { KindredError } from "../../protocol/errors.js";
 import type { ConversationEvent } from "../../protocol/events.js";
 import type { SendMessageBody } from "../../protocol/http/conversations.js";
 import { type Store, isUniqueViolation } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
+import { prepared } from "../../store/prepared.js";
 import type { Notifier } from "../notifier.js";
 import type { Blocks } from "../safety/blocks.js";
 import { event } from "./conversations.js";
@@ -65,32 +67,12 @@ export class Messages {
     const write = async (trx: Store): Promise<StoredMessage> => {
       const existing = await findByClientMsgId(trx, userId, input.clientMsgId);
       if (existing) return existing;
-      const member = await trx
-        .selectFrom("conversation_members as m")
-        .innerJoin("conversations as c", "c.id", "m.conversation_id")
-        .select("c.closed_at")
-        .where("m.conversation_id", "=", input.conversationId)
-        .where("m.user_id", "=", userId)
-        .executeTakeFirst();
+      const member = (await memberAndClosed.run(trx, input.conversationId, userId)).rows[0];
       if (!member) throw new KindredError("NOT_FOUND");
       if (member.closed_at !== null) throw closedError();
       const messageId = newId(now);
       const seq = await appendEvent(trx, input.conversationId, { type: "message.created", actorId: userId, messageId }, now);
-      await trx
-        .insertInto("messages")
-        .values({
-          id: messageId,
-          conversation_id: input.conversationId,
-          seq,
-          sender_id: userId,
-          client_msg_id: input.clientMsgId,
-          body: input.body,
-          content_warning: input.contentWarning ?? null,
-          created_at: now,
-          edited_at: null,
-          deleted_at: null,
-        })
-        .execute();
+      await insertMessage.run(trx, messageId, input.conversationId, seq, userId, input.clientMsgId, input.body, input.contentWarning ?? null, now);
       const data = messageData({
         message_id: messageId,
         client_msg_id: input.clientMsgId,
@@ -172,13 +154,39 @@ function closedError(): KindredError {
   return new KindredError("CONFLICT", { message: "This conversation has ended; it takes no new messages.", details: { field: "conversationId" } });
 }
 
+// The send path's queries, prepared once (store/prepared.ts).
+const byClientMsgId = prepared(2, (db, senderId: string, clientMsgId: string) =>
+  db.selectFrom("messages").selectAll().where("sender_id", "=", senderId).where("client_msg_id", "=", clientMsgId),
+);
+
+const memberAndClosed = prepared(2, (db, conversationId: string, userId: string) =>
+  db
+    .selectFrom("conversation_members as m")
+    .innerJoin("conversations as c", "c.id", "m.conversation_id")
+    .select("c.closed_at")
+    .where("m.conversation_id", "=", conversationId)
+    .where("m.user_id", "=", userId),
+);
+
+const insertMessage = prepared(
+  8,
+  (db, id: string, conversationId: string, seq: number, senderId: string, clientMsgId: string, body: string, contentWarning: string | null, createdAt: number) =>
+    db.insertInto("messages").values({
+      id,
+      conversation_id: conversationId,
+      seq,
+      sender_id: senderId,
+      client_msg_id: clientMsgId,
+      body,
+      content_warning: contentWarning,
+      created_at: createdAt,
+      edited_at: sql`null`,
+      deleted_at: sql`null`,
+    }),
+);
+
 async function findByClientMsgId(db: Store, senderId: string, clientMsgId: string): Promise<StoredMessage | undefined> {
-  const row = await db
-    .selectFrom("messages")
-    .selectAll()
-    .where("sender_id", "=", senderId)
-    .where("client_msg_id", "=", clientMsgId)
-    .executeTakeFirst();
+  const row = (await byClientMsgId.run(db, senderId, clientMsgId)).rows[0];
   if (!row) return undefined;
   const seq = Number(row.seq);
   const data = messageData({ ...row, message_id: row.id });
