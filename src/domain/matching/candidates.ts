@@ -12,6 +12,9 @@ import type { MatchRequestRow } from "../../store/schema.js";
 import type { Blocks } from "../safety/blocks.js";
 import { type Candidate, rankCandidates, shareLanguage, sharedExperiences } from "./ranking.js";
 
+/** How many requests or listeners are looked at per query. */
+const pageSize = 100;
+
 export class CandidateSearch {
   constructor(
     private readonly db: Store,
@@ -27,6 +30,7 @@ export class CandidateSearch {
     const languages = JSON.parse(requester.languages) as string[];
     const excluded = new Set([request.user_id, ...(await this.blocks.setsFor(request.user_id)).apart, ...(await this.livePartners(request.user_id))]);
 
+    // The longest-waiting requests first; later ones are reached by their own turn or the sweep.
     let waiting = this.db
       .selectFrom("match_requests as r")
       .innerJoin("users as u", "u.id", "r.user_id")
@@ -35,23 +39,9 @@ export class CandidateSearch {
       .where("r.mode", "=", "one-to-one")
       .where("r.id", "!=", request.id);
     if (only) waiting = waiting.where("r.user_id", "=", only);
-    const requesters = (await waiting.orderBy("r.created_at").execute()).filter((r) => !excluded.has(r.user_id));
-
-    let free = this.db
-      .selectFrom("users as u")
-      .select(["u.id", "u.languages", "u.on_duty", "u.available_since", "u.created_at"])
-      .where("u.availability", "in", ["listen", "either"])
-      .where("u.listening_in", "is", null);
-    if (only) free = free.where("u.id", "=", only);
-    if (request.anyone !== 1 && !only) {
-      free = free.where((eb) =>
-        eb.exists(eb.selectFrom("user_experiences as ue").select("ue.user_id").whereRef("ue.user_id", "=", "u.id").where("ue.tag_id", "in", wanted.length ? wanted : [""])),
-      );
-    }
+    const requesters = (await waiting.orderBy("r.created_at").limit(pageSize).execute()).filter((r) => !excluded.has(r.user_id));
     const requesterIds = new Set(requesters.map((r) => r.user_id));
-    const listeners = (await free.execute()).filter((u) => !excluded.has(u.id) && !requesterIds.has(u.id));
-    const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
-    const onlineListeners = listeners.filter((l) => online.has(l.id));
+    const onlineListeners = await this.onlineListeners(wanted, request.anyone === 1, only, (id) => !excluded.has(id) && !requesterIds.has(id));
 
     const ids = [...requesters.map((r) => r.user_id), ...onlineListeners.map((l) => l.id)];
     if (ids.length === 0) return [];
@@ -89,6 +79,48 @@ export class CandidateSearch {
       });
     }
     return rankCandidates(candidates);
+  }
+
+  /**
+   * Free listeners in rank order (most shared experiences, on-duty supporters,
+   * longest free), a page at a time, until a page has someone online: the
+   * database ranks, so a thousand free listeners cost one query, not a thousand.
+   */
+  private async onlineListeners(wanted: string[], anyone: boolean, only: string | undefined, allowed: (id: string) => boolean) {
+    const tags = wanted.length ? wanted : [""];
+    for (let offset = 0; ; offset += pageSize) {
+      let free = this.db
+        .selectFrom("users as u")
+        .select(["u.id", "u.languages", "u.on_duty", "u.available_since", "u.created_at"])
+        .select((eb) =>
+          eb
+            .selectFrom("user_experiences as ue")
+            .select(eb.fn.countAll<number>().as("n"))
+            .whereRef("ue.user_id", "=", "u.id")
+            .where("ue.tag_id", "in", tags)
+            .as("shared"),
+        )
+        .select((eb) =>
+          eb
+            .case()
+            .when(eb.and([eb("u.on_duty", "=", 1), eb.exists(eb.selectFrom("user_roles as r").select("r.user_id").whereRef("r.user_id", "=", "u.id").where("r.role", "=", "supporter"))]))
+            .then(1)
+            .else(0)
+            .end()
+            .as("duty"),
+        )
+        .where("u.availability", "in", ["listen", "either"])
+        .where("u.listening_in", "is", null);
+      if (only) free = free.where("u.id", "=", only);
+      if (!anyone && !only) {
+        free = free.where((eb) => eb.exists(eb.selectFrom("user_experiences as ue").select("ue.user_id").whereRef("ue.user_id", "=", "u.id").where("ue.tag_id", "in", tags)));
+      }
+      const page = await free.orderBy("shared", "desc").orderBy("duty", "desc").orderBy("u.available_since").orderBy("u.id").limit(pageSize).offset(offset).execute();
+      const listeners = page.filter((u) => allowed(u.id));
+      const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
+      const found = listeners.filter((l) => online.has(l.id));
+      if (found.length > 0 || page.length < pageSize) return found;
+    }
   }
 
   /** Members the requester already has a live one-to-one with. */
