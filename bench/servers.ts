@@ -5,8 +5,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import type { ServerKind } from "./load/clients.js";
+import { freePort } from "../test/helpers/net.js";
 
 const root = new URL("../", import.meta.url).pathname;
 
@@ -17,16 +17,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `command` under bash with a raised open-file limit; `exec` keeps the pid. */
 function launch(command: string, env: Record<string, string>): ChildProcess {

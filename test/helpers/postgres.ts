@@ -5,6 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { ConfigKey } from "../../src/config.js";
+import { startServer } from "./server.js";
 
 export const scaleOutUrls =
   process.env.DATABASE_URL && process.env.REDIS_URL
@@ -36,6 +38,24 @@ export async function freshDatabase(baseUrl: string): Promise<TestDatabase> {
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
+    },
+  };
+}
+
+/** Two Kindred nodes sharing one fresh PostgreSQL database and one Redis, as an operator scales out. */
+export async function startTwoNodes(settings: Partial<Record<ConfigKey, string>> = {}) {
+  const database = await freshDatabase(scaleOutUrls!.databaseUrl);
+  const shared = { databaseUrl: database.url, redisUrl: scaleOutUrls!.redisUrl, redisKeyPrefix: `kindred-test:${randomBytes(6).toString("hex")}:`, ...settings };
+  const node1 = await startServer(shared);
+  const node2 = await startServer(shared);
+  return {
+    database,
+    node1,
+    node2,
+    async close() {
+      await node1.close();
+      await node2.close();
+      await database.drop();
     },
   };
 }

@@ -8,27 +8,17 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
 import { removeDataDir, tempDataDir } from "../helpers/server.js";
 import { signUp } from "../helpers/http.js";
 import { TestSocket } from "../helpers/ws.js";
+import { freePort } from "../helpers/net.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const kills = 10;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const dataDir = tempDataDir();
 let child: ChildProcess | undefined;

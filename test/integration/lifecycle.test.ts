@@ -5,25 +5,15 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { call, signUp } from "../helpers/http.js";
 import { removeDataDir, tempDataDir } from "../helpers/server.js";
+import { freePort } from "../helpers/net.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const tsx = ["--import", "tsx"];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
   const start = Date.now();

@@ -1,27 +1,23 @@
 /** Matching with two nodes on PostgreSQL + Redis: one listener is never matched twice. */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type TestServer, startServer } from "../helpers/server.js";
+import type { TestServer } from "../helpers/server.js";
 import { call } from "../helpers/http.js";
 import { member, requestMatch } from "../helpers/members.js";
-import { type TestDatabase, freshDatabase, scaleOutUrls, skipScaleOut } from "../helpers/postgres.js";
+import { skipScaleOut, startTwoNodes } from "../helpers/postgres.js";
 import { TestSocket } from "../helpers/ws.js";
 
 describe("matching across two nodes", { skip: skipScaleOut }, () => {
-  let database: TestDatabase;
+  let nodes: Awaited<ReturnType<typeof startTwoNodes>>;
   let node1: TestServer;
   let node2: TestServer;
 
   before(async () => {
-    database = await freshDatabase(scaleOutUrls!.databaseUrl);
-    const shared = { databaseUrl: database.url, redisUrl: scaleOutUrls!.redisUrl, redisKeyPrefix: `kindred-test:${Date.now()}:`, matchSweepMs: "600000" };
-    node1 = await startServer(shared);
-    node2 = await startServer(shared);
+    nodes = await startTwoNodes({ matchSweepMs: "600000" });
+    ({ node1, node2 } = nodes);
   });
   after(async () => {
-    await node1?.close();
-    await node2?.close();
-    await database?.drop();
+    await nodes?.close();
   });
 
   test("a listener online on one node is found by a request on the other", async () => {

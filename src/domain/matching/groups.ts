@@ -14,6 +14,7 @@ import { type Conversations, type Joined, event } from "../conversations/convers
 import { appendEvent } from "../conversations/log.js";
 import type { Notifier } from "../notifier.js";
 import type { Blocks } from "../safety/blocks.js";
+import { ClaimLost, claimRequest } from "./claims.js";
 import { shareLanguage } from "./ranking.js";
 
 class GroupFull extends Error {}
@@ -82,7 +83,7 @@ export class GroupMatching {
           const count = await trx.selectFrom("conversation_members").select((eb) => eb.fn.countAll<number>().as("n")).where("conversation_id", "=", conversationId).executeTakeFirstOrThrow();
           if (Number(count.n) >= this.groupSize) throw new GroupFull();
           await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: request.user_id, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
-          await claim(trx, request.id, conversationId, now);
+          await claimRequest(trx, request.id, conversationId, now);
           return { conversationId, events: [event(conversationId, seq, "member.joined", request.user_id, now, { userId: request.user_id, role: "member" })], joins: [{ userId: request.user_id, seq }] };
         },
         (joined) => {
@@ -92,7 +93,7 @@ export class GroupMatching {
       );
       return true;
     } catch (err) {
-      if (err instanceof GroupFull || err instanceof RequestTaken) return false;
+      if (err instanceof GroupFull || err instanceof ClaimLost) return false;
       throw err;
     }
   }
@@ -122,7 +123,7 @@ export class GroupMatching {
           for (const [userId, requestId] of [[other.user_id, other.id], [request.user_id, request.id]] as const) {
             const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: userId, data: { userId, role: "member" } }, now);
             await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: userId, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
-            await claim(trx, requestId, conversationId, now);
+            await claimRequest(trx, requestId, conversationId, now);
             joined.events.push(event(conversationId, seq, "member.joined", userId, now, { userId, role: "member" }));
             joined.joins.push({ userId, seq });
           }
@@ -136,20 +137,8 @@ export class GroupMatching {
       );
       return true;
     } catch (err) {
-      if (err instanceof RequestTaken) return false;
+      if (err instanceof ClaimLost) return false;
       throw err;
     }
   }
-}
-
-class RequestTaken extends Error {}
-
-async function claim(trx: Store, requestId: string, conversationId: string, now: number): Promise<void> {
-  const claimed = await trx
-    .updateTable("match_requests")
-    .set({ status: "matched", matched_at: now, conversation_id: conversationId })
-    .where("id", "=", requestId)
-    .where("status", "=", "waiting")
-    .executeTakeFirst();
-  if (claimed.numUpdatedRows !== 1n) throw new RequestTaken();
 }

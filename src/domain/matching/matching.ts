@@ -19,6 +19,7 @@ import type { Experiences } from "../experiences/experiences.js";
 import type { Notifier } from "../notifier.js";
 import type { Resource } from "../safety/resources.js";
 import type { CandidateSearch } from "./candidates.js";
+import { ClaimLost, claimListener, claimRequest } from "./claims.js";
 import type { GroupMatching } from "./groups.js";
 import type { Candidate } from "./ranking.js";
 
@@ -43,9 +44,6 @@ export interface MatchRequestView {
   /** While slow: open groups on the same experiences and the instance's warmlines. */
   suggestions?: { groups: Array<{ id: string; title: string | null; topic: string | null }>; resources: Resource[] };
 }
-
-/** A claim that lost a race to another match: try the next candidate. */
-class ClaimLost extends Error {}
 
 export interface MatchingOptions {
   slowAfterMs: number;
@@ -185,31 +183,9 @@ export class Matching {
         async (trx) => {
           const joined = await openDirect(trx, request.user_id, candidate.userId, "match", now);
           const conversationId = joined.conversationId;
-          const mine = await trx
-            .updateTable("match_requests")
-            .set({ status: "matched", matched_at: now, conversation_id: conversationId })
-            .where("id", "=", request.id)
-            .where("status", "=", "waiting")
-            .executeTakeFirst();
-          if (mine.numUpdatedRows !== 1n) throw new ClaimLost();
-          if (candidate.requestId) {
-            const theirs = await trx
-              .updateTable("match_requests")
-              .set({ status: "matched", matched_at: now, conversation_id: conversationId })
-              .where("id", "=", candidate.requestId)
-              .where("status", "=", "waiting")
-              .executeTakeFirst();
-            if (theirs.numUpdatedRows !== 1n) throw new ClaimLost();
-          } else {
-            const listener = await trx
-              .updateTable("users")
-              .set({ listening_in: conversationId })
-              .where("id", "=", candidate.userId)
-              .where("listening_in", "is", null)
-              .where("availability", "in", ["listen", "either"])
-              .executeTakeFirst();
-            if (listener.numUpdatedRows !== 1n) throw new ClaimLost();
-          }
+          await claimRequest(trx, request.id, conversationId, now);
+          if (candidate.requestId) await claimRequest(trx, candidate.requestId, conversationId, now);
+          else await claimListener(trx, candidate.userId, conversationId);
           return joined;
         },
         (joined) => {
