@@ -94,7 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const resources = loadResources();
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
   const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
-  const matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence), groups, {
+  const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
     slowAfterMs: config.matchSlowAfterMs,
     resources,
   });

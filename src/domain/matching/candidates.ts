@@ -15,11 +15,26 @@ import { type Candidate, rankCandidates, shareLanguage, sharedExperiences } from
 /** How many requests or listeners are looked at per query. */
 const pageSize = 100;
 
+/**
+ * How long a page of ranked free listeners is reused by other requests on this
+ * node. When many members ask at once they share one ranking query instead of
+ * each running it; listeners taken meanwhile are skipped (see `taken`), and one
+ * taken on another node just loses its claim, as any race does.
+ */
+const pageReuseMs = 200;
+
+type ListenerRow = { id: string; languages: string; on_duty: number; available_since: number | null; created_at: number };
+
 export class CandidateSearch {
+  /** The first page of ranked free listeners per (experiences, anyone), shared while fresh, even while still being read. */
+  private readonly pages = new Map<string, { at: number; rows: Promise<ListenerRow[]> }>();
+
   constructor(
     private readonly db: Store,
     private readonly blocks: Blocks,
     private readonly presence: PresenceRegistry,
+    /** Listeners this node knows to be taken just now (being claimed, or matched a moment ago). */
+    private readonly taken: (userId: string) => boolean = () => false,
   ) {}
 
   /** Ranked candidates for `request`; `only` narrows the search to one member. */
@@ -87,9 +102,29 @@ export class CandidateSearch {
    * database ranks, so a thousand free listeners cost one query, not a thousand.
    */
   private async onlineListeners(wanted: string[], anyone: boolean, only: string | undefined, allowed: (id: string) => boolean) {
-    const tags = wanted.length ? wanted : [""];
+    const usable = (rows: ListenerRow[]) => rows.filter((u) => allowed(u.id) && !this.taken(u.id));
+    const key = `${anyone}:${[...wanted].sort().join(",")}`;
+    const reused = only ? undefined : this.pages.get(key);
+    if (reused && Date.now() - reused.at < pageReuseMs) {
+      const listeners = usable(await reused.rows);
+      const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
+      const found = listeners.filter((l) => online.has(l.id));
+      if (found.length > 0) return found;
+    }
     for (let offset = 0; ; offset += pageSize) {
-      let free = this.db
+      const read = this.rankedFree(wanted, anyone, only, offset);
+      if (offset === 0 && !only) this.pages.set(key, { at: Date.now(), rows: read });
+      const page = await read;
+      const listeners = usable(page);
+      const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
+      const found = listeners.filter((l) => online.has(l.id));
+      if (found.length > 0 || page.length < pageSize) return found;
+    }
+  }
+
+  private rankedFree(wanted: string[], anyone: boolean, only: string | undefined, offset: number): Promise<ListenerRow[]> {
+    const tags = wanted.length ? wanted : [""];
+    let free = this.db
         .selectFrom("users as u")
         .select(["u.id", "u.languages", "u.on_duty", "u.available_since", "u.created_at"])
         .select((eb) =>
@@ -115,12 +150,7 @@ export class CandidateSearch {
       if (!anyone && !only) {
         free = free.where((eb) => eb.exists(eb.selectFrom("user_experiences as ue").select("ue.user_id").whereRef("ue.user_id", "=", "u.id").where("ue.tag_id", "in", tags)));
       }
-      const page = await free.orderBy("shared", "desc").orderBy("duty", "desc").orderBy("u.available_since").orderBy("u.id").limit(pageSize).offset(offset).execute();
-      const listeners = page.filter((u) => allowed(u.id));
-      const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
-      const found = listeners.filter((l) => online.has(l.id));
-      if (found.length > 0 || page.length < pageSize) return found;
-    }
+    return free.orderBy("shared", "desc").orderBy("duty", "desc").orderBy("u.available_since").orderBy("u.id").limit(pageSize).offset(offset).execute();
   }
 
   /** Members the requester already has a live one-to-one with. */

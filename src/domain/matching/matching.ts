@@ -57,6 +57,8 @@ export class Matching {
    * conditional updates in the database stay the truth across nodes.
    */
   private readonly claiming = new Set<string>();
+  /** Listeners matched on this node in the last few seconds: skipped without a query. */
+  private readonly justMatched = new Map<string, number>();
 
   constructor(
     private readonly db: Store,
@@ -68,6 +70,23 @@ export class Matching {
     private readonly groups: GroupMatching,
     private readonly options: MatchingOptions,
   ) {}
+
+  private rememberMatched(userId: string, now = Date.now()): void {
+    if (this.justMatched.size > 10_000) {
+      for (const [id, at] of this.justMatched) if (now - at >= 5_000) this.justMatched.delete(id);
+    }
+    this.justMatched.set(userId, now);
+  }
+
+  /** Whether this node knows `userId` to be taken right now (for candidate search). */
+  isTaken = (userId: string, now = Date.now()): boolean => {
+    if (this.claiming.has(userId)) return true;
+    const at = this.justMatched.get(userId);
+    if (at === undefined) return false;
+    if (now - at < 5_000) return true;
+    this.justMatched.delete(userId);
+    return false;
+  };
 
   /** POST /api/v1/match-requests, deciding half: tags must be on offer; some tag or "anyone". */
   async checkRequest(input: MatchRequestInput): Promise<void> {
@@ -124,17 +143,28 @@ export class Matching {
 
   /** Tries the candidates in rank order until one claim wins; false when none did. */
   async tryMatch(request: MatchRequestRow, only?: string): Promise<boolean> {
-    if (this.claiming.has(request.user_id)) return false;
-    for (const candidate of await this.candidates.find(request, only)) {
-      if (this.claiming.has(candidate.userId) || this.claiming.has(request.user_id)) continue;
-      this.claiming.add(candidate.userId);
-      this.claiming.add(request.user_id);
-      try {
-        if (await this.claim(request, candidate)) return true;
-      } finally {
-        this.claiming.delete(candidate.userId);
-        this.claiming.delete(request.user_id);
+    // When every candidate was being claimed by a concurrent request, look again: others exist.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (this.claiming.has(request.user_id)) return false;
+      let skipped = false;
+      for (const candidate of await this.candidates.find(request, only)) {
+        if (this.isTaken(candidate.userId) || this.claiming.has(request.user_id)) {
+          skipped = true;
+          continue;
+        }
+        this.claiming.add(candidate.userId);
+        this.claiming.add(request.user_id);
+        try {
+          if (await this.claim(request, candidate)) {
+            this.rememberMatched(candidate.userId);
+            return true;
+          }
+        } finally {
+          this.claiming.delete(candidate.userId);
+          this.claiming.delete(request.user_id);
+        }
       }
+      if (!skipped) return false;
     }
     return false;
   }
@@ -144,6 +174,7 @@ export class Matching {
    * the longest-waiting request they fit is served first.
    */
   async listenerAvailable(userId: string): Promise<boolean> {
+    this.justMatched.delete(userId);
     const user = await this.db.selectFrom("users").select(["availability", "listening_in"]).where("id", "=", userId).executeTakeFirst();
     if (!user || user.listening_in !== null || (user.availability !== "listen" && user.availability !== "either")) return false;
     const waiting = await this.db
