@@ -8,6 +8,7 @@
 import { sql } from "kysely";
 import type { ConversationEvent, EventType } from "../../protocol/events.js";
 import type { Store } from "../../store/database.js";
+import type { EventsTable, MessagesTable } from "../../store/schema.js";
 import { prepared } from "../../store/prepared.js";
 
 export interface NewEvent {
@@ -84,19 +85,10 @@ function hides(hidden: ReadonlySet<string>, event: ConversationEvent): boolean {
   return event.type.startsWith("message.") && event.actorId !== null && hidden.has(event.actorId);
 }
 
-interface EventRow {
-  seq: number;
-  type: string;
-  actor_id: string | null;
-  at: number;
-  message_id: string | null;
-  data: string | null;
-  client_msg_id: string | null;
-  body: string | null;
-  content_warning: string | null;
-  edited_at: number | null;
-  deleted_at: number | null;
-}
+/** A log row joined with its message, if any (all message columns null for other events). */
+type EventRow = Pick<EventsTable, "seq" | "type" | "actor_id" | "at" | "message_id" | "data"> & {
+  [K in "client_msg_id" | "body" | "content_warning" | "edited_at" | "deleted_at"]: MessagesTable[K] | null;
+};
 
 export function toEvent(conversationId: string, row: EventRow): ConversationEvent {
   const data: Record<string, unknown> = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {};
