@@ -21,14 +21,3 @@ export interface Notifier {
   /** A session ended (sign-out, recovery, deletion): its sockets close. `null` ends all of them. */
   sessionEnded(userId: string, sessionId: string | null): void;
 }
-
-/** For tools that change data with no server running (the operator's command line). */
-export const silentNotifier: Notifier = {
-  events: () => {},
-  joined: () => {},
-  left: () => {},
-  read: () => {},
-  blocksChanged: () => {},
-  toUser: () => {},
-  sessionEnded: () => {},
-};

@@ -3,7 +3,7 @@
  * `BAD_REQUEST` naming the field (protocol.md "Errors").
  */
 import type { z } from "zod";
-import { KindredError, badRequest } from "./errors.js";
+import { badRequest } from "./errors.js";
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = ""): z.output<S> {
   const result = schema.safeParse(input);
@@ -28,4 +28,3 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-export { KindredError };

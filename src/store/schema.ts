@@ -3,7 +3,7 @@
  * dialects, and booleans are 0/1 integers, so one query code path serves SQLite
  * and PostgreSQL alike.
  */
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Selectable, Updateable } from "kysely";
 
 export interface UsersTable {
   id: string;
@@ -188,11 +188,7 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type Role = UserRolesTable["role"];
-export type ConversationRow = Selectable<ConversationsTable>;
-export type MessageRow = Selectable<MessagesTable>;
 export type MatchRequestRow = Selectable<MatchRequestsTable>;
-export type { Generated };

@@ -120,13 +120,8 @@ export class Conversations {
     if (access === "public" && conversation.visibility !== "public") throw new KindredError("NOT_FOUND");
     await this.commit.run(
       async (trx): Promise<Joined> => {
-        const again = await trx
-          .selectFrom("conversation_members")
-          .select("user_id")
-          .where("conversation_id", "=", conversationId)
-          .where("user_id", "=", userId)
-          .executeTakeFirst();
-        if (again) return { conversationId, events: [], joins: [] };
+        // Joined meanwhile (a double tap): nothing to add.
+        if (await findMembership(trx, userId, conversationId)) return { conversationId, events: [], joins: [] };
         return addMember(trx, conversationId, userId, "member", now);
       },
       (joined) => this.announce(joined),

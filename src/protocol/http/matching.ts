@@ -20,4 +20,3 @@ export const checkinBody = z.strictObject({
 
 export const stayInTouchBody = z.strictObject({ stay: z.boolean() });
 
-export type MatchRequestBody = z.infer<typeof matchRequestBody>;
