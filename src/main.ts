@@ -4,7 +4,7 @@
  * requests in flight, close the database.
  */
 import { ConfigError, describeConfig, loadConfig } from "./config.js";
-import { buildApp } from "./http/app.js";
+import { buildApp } from "./app.js";
 
 async function main(): Promise<void> {
   let config;

@@ -6,18 +6,22 @@
  * Topics: `c:<conversationId>` (events and ephemeral signals of a conversation),
  * `u:<userId>` (things that change what a member's sockets follow), `presence`.
  */
-import type { ConversationEvent } from "../protocol/events.js";
+import type { ConversationEvent } from "../protocol/common.js";
+import type { ServerFrame } from "../protocol/ws/server-frames.js";
 
+/**
+ * `hiddenFrom` on a fan-out names the members who must not receive it, decided
+ * from the store where it started (blocks), so receivers need no cache of their own.
+ */
 export type BusMessage =
-  | { kind: "event"; event: ConversationEvent }
-  | { kind: "typing"; conversationId: string; userId: string; expiresInMs: number }
-  | { kind: "read"; conversationId: string; userId: string; seq: number }
+  | { kind: "event"; event: ConversationEvent; hiddenFrom: readonly string[] }
+  | { kind: "typing"; conversationId: string; userId: string; expiresInMs: number; hiddenFrom: readonly string[] }
+  | { kind: "read"; conversationId: string; userId: string; seq: number; hiddenFrom: readonly string[] }
   | { kind: "joined"; userId: string; conversationId: string; seq: number }
   | { kind: "left"; userId: string; conversationId: string }
-  | { kind: "blocks-changed"; userId: string }
   | { kind: "session-ended"; userId: string; sessionId: string | null }
-  | { kind: "to-user"; userId: string; frame: Record<string, unknown> }
-  | { kind: "presence"; userId: string; status: "online" | "offline"; conversationIds: string[] };
+  | { kind: "to-user"; userId: string; frame: ServerFrame }
+  | { kind: "presence"; userId: string; status: "online" | "offline"; conversationIds: string[]; hiddenFrom: readonly string[] };
 
 export type BusHandler = (message: BusMessage) => void;
 

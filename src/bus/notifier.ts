@@ -1,13 +1,14 @@
 /** The domain's Notifier, carried by the bus to every node. */
 import type { Notifier } from "../domain/notifier.js";
-import type { ConversationEvent } from "../protocol/events.js";
+import type { ConversationEvent } from "../protocol/common.js";
+import type { ServerFrame } from "../protocol/ws/server-frames.js";
 import { type Bus, topics } from "./bus.js";
 
 export class BusNotifier implements Notifier {
   constructor(private readonly bus: Bus) {}
 
-  events(events: ConversationEvent[]): void {
-    for (const event of events) this.bus.publish(topics.conversation(event.conversationId), { kind: "event", event });
+  events(events: ConversationEvent[], hiddenFrom: readonly string[] = []): void {
+    for (const event of events) this.bus.publish(topics.conversation(event.conversationId), { kind: "event", event, hiddenFrom });
   }
 
   joined(userId: string, conversationId: string, seq: number): void {
@@ -18,15 +19,11 @@ export class BusNotifier implements Notifier {
     this.bus.publish(topics.user(userId), { kind: "left", userId, conversationId });
   }
 
-  read(conversationId: string, userId: string, seq: number): void {
-    this.bus.publish(topics.conversation(conversationId), { kind: "read", conversationId, userId, seq });
+  read(conversationId: string, userId: string, seq: number, apart: readonly string[]): void {
+    this.bus.publish(topics.conversation(conversationId), { kind: "read", conversationId, userId, seq, hiddenFrom: apart });
   }
 
-  blocksChanged(userIds: string[]): void {
-    for (const userId of userIds) this.bus.publish(topics.user(userId), { kind: "blocks-changed", userId });
-  }
-
-  toUser(userId: string, frame: Record<string, unknown>): void {
+  toUser(userId: string, frame: ServerFrame): void {
     this.bus.publish(topics.user(userId), { kind: "to-user", userId, frame });
   }
 

@@ -9,15 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-
-export interface PresenceRegistry {
-  /** Marks these members online on this node (called on connect and every half heartbeat). */
-  refresh(userIds: string[]): Promise<void>;
-  /** This member's last socket on this node closed. */
-  gone(userId: string): Promise<void>;
-  /** Which of these members have a live socket on any node. */
-  onlineAmong(userIds: string[]): Promise<Set<string>>;
-}
+import type { PresenceRegistry } from "../domain/presence.js";
 
 export class LocalPresence implements PresenceRegistry {
   constructor(private readonly isOnline: (userId: string) => boolean) {}

@@ -1,12 +1,11 @@
 /**
  * One member's WebSocket, with the little state it needs: which conversations
- * it follows and how far (per-conversation last delivered seq), and the block
- * sets that filter what it sees. Its lifecycle is an explicit state machine
+ * it follows and how far (per-conversation last delivered seq). What it must
+ * not see arrives with each event (`hiddenFrom`, decided from the store). Its lifecycle is an explicit state machine
  * (engineering.md habit 8): open → closing → closed; nothing goes back.
  */
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
-import type { BlockSets } from "../domain/safety/blocks.js";
 
 export type ConnectionState = "open" | "closing" | "closed";
 
@@ -16,17 +15,18 @@ const allowed: Record<ConnectionState, ConnectionState[]> = {
   closed: [],
 };
 
-interface Buffered {
+/** A serialized event frame on its way to this socket. */
+export interface Offered {
   seq: number;
   frame: string;
-  actorId: string | null;
-  isMessage: boolean;
+  /** Members this event is not for (they blocked its author). */
+  hiddenFrom: readonly string[];
 }
 
 /** How far this socket has followed one conversation. While `buffer` is set, a replay is running. */
 export interface Follow {
   lastSeq: number | undefined;
-  buffer: Buffered[] | null;
+  buffer: Offered[] | null;
   /** Bumped by each new replay, so a superseded one cannot settle. */
   generation: number;
 }
@@ -34,7 +34,6 @@ export interface Follow {
 export class Connection {
   state: ConnectionState = "open";
   readonly follows = new Map<string, Follow>();
-  blocks: BlockSets = { hidden: new Set(), apart: new Set() };
   lastSeenAt = Date.now();
   /** When this socket last announced typing in each conversation. */
   readonly typingAt = new Map<string, number>();
@@ -96,34 +95,34 @@ export class Connection {
     this.ws.terminate();
   }
 
-  /** Offers a conversation event: buffered during a replay, dropped if already seen, hidden if the author is blocked. */
-  offer(conversationId: string, seq: number, frame: string, actorId: string | null, isMessage: boolean): void {
+  /** Offers a conversation event: buffered during a replay, dropped if already seen, skipped if not for this member. */
+  offer(conversationId: string, item: Offered): void {
     const follow = this.follows.get(conversationId);
     if (!follow) return;
     if (follow.buffer) {
-      follow.buffer.push({ seq, frame, actorId, isMessage });
+      follow.buffer.push(item);
       return;
     }
-    this.deliver(follow, seq, frame, actorId, isMessage);
+    this.deliver(follow, item);
   }
 
   /** Ends a replay: sends what was read, then what arrived live meanwhile, skipping repeats. */
-  settle(conversationId: string, generation: number, replay: Buffered[], lastSeq: number): boolean {
+  settle(conversationId: string, generation: number, replay: Offered[], lastSeq: number): boolean {
     const follow = this.follows.get(conversationId);
     if (!follow || follow.generation !== generation) return false;
     const live = follow.buffer ?? [];
     follow.buffer = null;
     follow.lastSeq = undefined;
-    for (const item of replay) this.deliver(follow, item.seq, item.frame, item.actorId, item.isMessage);
+    for (const item of replay) this.deliver(follow, item);
     follow.lastSeq = Math.max(follow.lastSeq ?? 0, lastSeq);
-    for (const item of live) this.deliver(follow, item.seq, item.frame, item.actorId, item.isMessage);
+    for (const item of live) this.deliver(follow, item);
     return true;
   }
 
-  private deliver(follow: Follow, seq: number, frame: string, actorId: string | null, isMessage: boolean): void {
+  private deliver(follow: Follow, { seq, frame, hiddenFrom }: Offered): void {
     if (follow.lastSeq !== undefined && seq <= follow.lastSeq) return;
     follow.lastSeq = seq;
-    if (isMessage && actorId !== null && this.blocks.hidden.has(actorId)) return;
+    if (hiddenFrom.includes(this.userId)) return;
     this.send(frame);
   }
 }

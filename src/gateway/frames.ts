@@ -1,49 +1,53 @@
 /**
  * Handles client frames (protocol.md "WebSocket" table). Each problem becomes
- * an `error` frame with a stable code, carrying the frame's `ref` when it had
- * one, and the socket stays open. Frames are handled one at a time per socket
- * up to the moment a send is queued for commit, so a socket's sends are stored
- * in the order it sent them, while the wait for the commit overlaps the next frame.
+ * an `error` frame with a stable code, carrying the frame's `ref` when one could
+ * be read, and the socket stays open. Frames are handled one at a time per
+ * socket up to the moment a send is queued for commit, so a socket's sends are
+ * stored in the order it sent them, while the wait for the commit overlaps the
+ * next frame. Whether a frame may reach anyone is decided by the domain, from
+ * the store (policy.ts); nothing here answers "yes" from memory.
  */
 import secureJson from "secure-json-parse";
 import type { Conversations } from "../domain/conversations/conversations.js";
-import type { Blocks } from "../domain/safety/blocks.js";
+import type { DeliveryReader } from "../domain/conversations/delivery.js";
 import type { Messages } from "../domain/conversations/messages.js";
+import type { RateLimits } from "../domain/limits/rate-limits.js";
 import { KindredError } from "../protocol/errors.js";
 import { parseInput } from "../protocol/validate.js";
-import { type ClientFrame, type Ref, clientFrame } from "../protocol/ws/frames.js";
-import type { RateLimits } from "../http/rate-limits.js";
+import { type ClientFrame, type Ref, clientFrame } from "../protocol/ws/client-frames.js";
+import { encodeFrame } from "../protocol/ws/server-frames.js";
 import type { Connection } from "./connection.js";
 import type { Hub } from "./hub.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-const typingIntervalMs = 3_000;
+export const typingIntervalMs = 3_000;
 
 export interface FrameContext {
   hub: Hub;
+  reader: DeliveryReader;
   conversations: Conversations;
   messages: Messages;
-  blocks: Blocks;
   limits: RateLimits;
   onUnexpected: (err: unknown) => void;
 }
 
 export function errorFrame(error: KindredError, ref?: Ref): string {
-  return JSON.stringify(ref === undefined ? { op: "error", error: error.toBody() } : { op: "error", ref, error: error.toBody() });
+  return encodeFrame(ref === undefined ? { op: "error", error: error.toBody() } : { op: "error", ref, error: error.toBody() });
 }
 
-/** Parses raw bytes into a frame, or throws BAD_REQUEST (with whatever `ref` could be read). */
+/** Parses raw bytes into a frame, or throws BAD_REQUEST. */
 export function parseFrame(data: Buffer, isBinary: boolean): ClientFrame {
-  if (isBinary) throw new KindredError("BAD_REQUEST", { message: "frame: send JSON text frames", details: { field: "frame" } });
+  if (isBinary) throw new KindredError("BAD_REQUEST", { message: "frame: send JSON text frames", details: { field: "frame", problem: "send JSON text frames" } });
   let value: unknown;
   try {
     value = secureJson.parse(utf8.decode(data), undefined, { protoAction: "error", constructorAction: "error" });
   } catch {
-    throw new KindredError("BAD_REQUEST", { message: "frame: not valid UTF-8 JSON", details: { field: "frame" } });
+    throw new KindredError("BAD_REQUEST", { message: "frame: not valid UTF-8 JSON", details: { field: "frame", problem: "not valid UTF-8 JSON" } });
   }
-  return parseInput(clientFrame, value);
+  return parseInput(clientFrame, value, "", "frame");
 }
 
+/** The `ref` of a frame that failed to parse, when one can be read, so its error can still be matched. */
 function refOf(data: Buffer): Ref | undefined {
   try {
     const value = JSON.parse(data.toString("utf8")) as { ref?: unknown };
@@ -71,11 +75,10 @@ async function handle(ctx: FrameContext, connection: Connection, data: Buffer, i
     connection.send(errorFrame(asKindred(err, ctx), isBinary ? undefined : refOf(data)));
     return;
   }
-  const ref = frame.op === "send" ? frame.ref : undefined;
   try {
     await dispatch(ctx, connection, frame);
   } catch (err) {
-    connection.send(errorFrame(asKindred(err, ctx), ref));
+    connection.send(errorFrame(asKindred(err, ctx), frame.ref));
   }
 }
 
@@ -88,69 +91,71 @@ function asKindred(err: unknown, ctx: FrameContext): KindredError {
 async function dispatch(ctx: FrameContext, connection: Connection, frame: ClientFrame): Promise<void> {
   switch (frame.op) {
     case "ping":
-      connection.send(JSON.stringify(frame.t === undefined ? { op: "pong" } : { op: "pong", t: frame.t }));
+      connection.send(encodeFrame(frame.t === undefined ? { op: "pong" } : { op: "pong", t: frame.t }));
       return;
     case "send":
       return send(ctx, connection, frame);
     case "read":
-      await ctx.conversations.markRead(connection.userId, frame.conversationId, frame.seq);
-      return;
+      return ctx.conversations.markRead(connection.userId, frame.conversationId, frame.seq);
     case "typing":
       return typing(ctx, connection, frame.conversationId);
     case "resume":
-      return resume(ctx, connection, frame.since);
+      return resume(ctx, connection, frame.since, frame.ref);
+    default:
+      return assertNever(frame);
   }
 }
 
+function assertNever(frame: never): never {
+  throw new Error(`unhandled frame ${JSON.stringify(frame)}`);
+}
+
 /**
- * `send` → `ack` after COMMIT, then the event to everyone (sender included).
+ * `send` → `ack` after COMMIT (then any notice for the sender alone, such as
+ * `safety`), then the event to everyone allowed to see it, sender included.
  * A repeated clientMsgId is acked with this frame's ref and the original id and seq.
  */
 async function send(ctx: FrameContext, connection: Connection, frame: Extract<ClientFrame, { op: "send" }>): Promise<void> {
   await ctx.limits.consume(["sendPerMember", connection.userId]);
-  const ack = (messageId: string, seq: number) => connection.send(JSON.stringify({ op: "ack", ref: frame.ref, messageId, seq }));
-  try {
-    const known = { member: connection.follows.has(frame.conversationId), noBlocks: connection.blocks.apart.size === 0 };
-    await ctx.messages.checkSend(connection.userId, frame.conversationId, known);
-  } catch (err) {
-    const original = await ctx.messages.findOriginal(connection.userId, frame.clientMsgId);
-    if (!original) throw err;
-    ack(original.messageId, original.seq);
-    return;
-  }
-  ctx.hub.typingStopped(connection.userId, frame.conversationId);
   const input = { conversationId: frame.conversationId, clientMsgId: frame.clientMsgId, body: frame.body, contentWarning: frame.contentWarning };
   // Not awaited: the next frame is handled while this one waits for its commit.
   ctx.messages
-    .doSend(connection.userId, input, (stored) => ack(stored.messageId, stored.seq))
+    .send(connection.userId, input, (stored, notices) => {
+      connection.send(encodeFrame({ op: "ack", ref: frame.ref, messageId: stored.messageId, seq: stored.seq }));
+      for (const notice of notices) connection.send(encodeFrame({ op: "safety", ref: frame.ref, ...notice }));
+      if (!stored.duplicate) ctx.hub.typingStopped(connection.userId, frame.conversationId);
+    })
     .catch((err: unknown) => connection.send(errorFrame(asKindred(err, ctx), frame.ref)));
 }
 
-/** `typing` → others see it for 6 s; more often than every 3 s per socket is ignored. */
-function typing(ctx: FrameContext, connection: Connection, conversationId: string): void {
-  if (!connection.follows.has(conversationId)) throw new KindredError("NOT_FOUND");
+/**
+ * `typing` → others see it for 6 s; more often than every 3 s per socket is
+ * ignored. Membership and blocks are read from the store each time.
+ */
+async function typing(ctx: FrameContext, connection: Connection, conversationId: string): Promise<void> {
   const now = Date.now();
   if (now - (connection.typingAt.get(conversationId) ?? 0) < typingIntervalMs) return;
+  const reach = await ctx.reader.signalReach(connection.userId, conversationId);
   connection.typingAt.set(conversationId, now);
-  ctx.hub.typingStarted(connection.userId, conversationId, now);
+  ctx.hub.typingStarted(connection.userId, conversationId, reach.apart, now);
 }
 
 /**
  * `resume` → for each named conversation, every missed event in order (or a
  * `gap` past 500), then `synced`. Conversations not named: nothing old.
  */
-async function resume(ctx: FrameContext, connection: Connection, since: Record<string, number>): Promise<void> {
+async function resume(ctx: FrameContext, connection: Connection, since: Record<string, number>, ref: Ref | undefined): Promise<void> {
   const followed = new Map((await ctx.conversations.followed(connection.userId)).map((f) => [f.conversationId, f]));
   const replays: Promise<void>[] = [];
   for (const [conversationId, lastSeen] of Object.entries(since)) {
     const membership = followed.get(conversationId);
     if (!membership) {
-      connection.send(errorFrame(new KindredError("NOT_FOUND", { details: { conversationId } })));
+      connection.send(errorFrame(new KindredError("NOT_FOUND", { details: { conversationId } }), ref));
       continue;
     }
     const generation = ctx.hub.register(connection, conversationId);
     replays.push(ctx.hub.replay(connection, conversationId, generation, lastSeen, membership.joinedSeq));
   }
   await Promise.all(replays);
-  connection.send(JSON.stringify({ op: "synced" }));
+  connection.send(encodeFrame({ op: "synced" }));
 }

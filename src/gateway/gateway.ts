@@ -6,11 +6,12 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import proxyaddr from "proxy-addr";
-import { newId } from "../store/ids.js";
+import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket } from "ws";
 import { type Config, trustProxyOption } from "../config.js";
 import type { Sessions } from "../domain/accounts/sessions.js";
 import { KindredError } from "../protocol/errors.js";
+import { encodeFrame } from "../protocol/ws/server-frames.js";
 import { Connection } from "./connection.js";
 import { type FrameContext, receive } from "./frames.js";
 import type { Hub } from "./hub.js";
@@ -74,9 +75,9 @@ export class Gateway {
   }
 
   private open(ws: WebSocket, socket: Duplex, auth: UpgradeAuth): void {
-    const connection = new Connection(newId(), auth.user.id, auth.session.id, auth.address, ws, socket, this.config.slowReaderBytes);
+    const connection = new Connection(randomUUID(), auth.user.id, auth.session.id, auth.address, ws, socket, this.config.slowReaderBytes);
     const first = this.hub.add(connection);
-    connection.send(JSON.stringify({ op: "hello", heartbeatMs: this.config.heartbeatMs, sessionId: connection.id }));
+    connection.send(encodeFrame({ op: "hello", heartbeatMs: this.config.heartbeatMs, connectionId: connection.id, sessionId: connection.id }));
     ws.on("message", (data: Buffer, isBinary: boolean) => receive(this.frames, connection, data, isBinary));
     ws.on("pong", () => (connection.lastSeenAt = Date.now()));
     ws.on("error", () => ws.terminate());
@@ -90,7 +91,6 @@ export class Gateway {
 
   /** Follows every conversation of the member from now on, then tells peers they are here. */
   private async follow(connection: Connection, first: boolean): Promise<void> {
-    connection.blocks = await this.frames.blocks.setsFor(connection.userId);
     const ids = (await this.frames.conversations.followed(connection.userId)).map((f) => f.conversationId);
     const generations = new Map(ids.map((id) => [id, this.hub.register(connection, id)]));
     // Read where each log ends only after subscribing, so nothing falls between.
@@ -100,7 +100,7 @@ export class Gateway {
     }
     if (first) {
       await this.hub.presence.refresh([connection.userId]);
-      this.hub.announcePresence(connection.userId, "online", [...connection.follows.keys()]);
+      await this.hub.announcePresence(connection.userId, "online", [...connection.follows.keys()]);
       this.onOnline(connection.userId);
     }
     await this.hub.presenceSnapshot(connection);
@@ -114,7 +114,7 @@ export class Gateway {
     if (!last) return;
     for (const id of conversationIds) this.hub.typingStopped(connection.userId, id);
     this.hub.presence.gone(connection.userId).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
-    this.hub.announcePresence(connection.userId, "offline", conversationIds);
+    this.hub.announcePresence(connection.userId, "offline", conversationIds).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
   }
 
   /** Every half heartbeat: drop silent sockets, and renew this node's presence for the rest. */

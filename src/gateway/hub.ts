@@ -4,47 +4,44 @@
  * any gap (a bus message lost between nodes) filled from the store. Each event
  * is serialized once per node and the same string goes to every socket.
  */
-import type { Blocks } from "../domain/safety/blocks.js";
-import { readEvents } from "../domain/conversations/log.js";
-import type { ConversationEvent } from "../protocol/events.js";
-import { isMessageEvent } from "../protocol/events.js";
-import type { Store } from "../store/database.js";
+import type { Deliverable, DeliveryReader } from "../domain/conversations/delivery.js";
+import { encodeFrame } from "../protocol/ws/server-frames.js";
 import { type Bus, type BusHandler, type BusMessage, topics } from "../bus/bus.js";
-import { LocalPresence, type PresenceRegistry } from "../bus/presence.js";
+import { LocalPresence } from "../bus/presence.js";
+import type { PresenceRegistry } from "../domain/presence.js";
 import type { Connection } from "./connection.js";
 
 /** More missed events than this in one conversation: a `gap` frame, and the client pages over REST. */
 export const maxReplay = 500;
 
-const typingTtlMs = 6_000;
+export const typingTtlMs = 6_000;
 
 class Channel {
   readonly subscribers = new Set<Connection>();
   lastSeq: number | undefined;
-  private backlog: ConversationEvent[] = [];
+  private backlog: Deliverable[] = [];
   private draining = false;
 
   constructor(
     readonly conversationId: string,
-    private readonly db: Store,
+    private readonly reader: DeliveryReader,
     readonly handler: BusHandler,
   ) {}
 
-  accept(event: ConversationEvent): void {
-    if (this.draining || (this.lastSeq !== undefined && event.seq > this.lastSeq + 1)) {
-      this.backlog.push(event);
+  accept(item: Deliverable): void {
+    if (this.draining || (this.lastSeq !== undefined && item.event.seq > this.lastSeq + 1)) {
+      this.backlog.push(item);
       void this.drain();
       return;
     }
-    this.deliver(event);
+    this.deliver(item);
   }
 
-  private deliver(event: ConversationEvent): void {
+  private deliver({ event, hiddenFrom }: Deliverable): void {
     if (this.lastSeq !== undefined && event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
-    const frame = JSON.stringify({ op: "event", event });
-    const message = isMessageEvent(event);
-    for (const connection of this.subscribers) connection.offer(this.conversationId, event.seq, frame, event.actorId, message);
+    const frame = encodeFrame({ op: "event", event });
+    for (const connection of this.subscribers) connection.offer(this.conversationId, { seq: event.seq, frame, hiddenFrom });
   }
 
   /** Delivers the backlog in order, reading from the store whatever the bus did not bring. */
@@ -53,21 +50,21 @@ class Channel {
     this.draining = true;
     try {
       while (this.backlog.length > 0) {
-        this.backlog.sort((a, b) => a.seq - b.seq);
+        this.backlog.sort((a, b) => a.event.seq - b.event.seq);
         const next = this.backlog[0]!;
-        if (this.lastSeq === undefined || next.seq <= this.lastSeq + 1) {
+        if (this.lastSeq === undefined || next.event.seq <= this.lastSeq + 1) {
           this.backlog.shift();
           this.deliver(next);
           continue;
         }
-        const missing = await readEvents(this.db, this.conversationId, { afterSeq: this.lastSeq, beforeSeq: next.seq, limit: maxReplay });
-        for (const event of missing) this.deliver(event);
+        const missing = await this.reader.events(this.conversationId, { afterSeq: this.lastSeq, beforeSeq: next.event.seq, limit: maxReplay });
+        for (const item of missing) this.deliver(item);
         // Whatever is still missing is not in the store: go on rather than wait forever.
-        if (this.lastSeq < next.seq - 1) this.lastSeq = next.seq - 1;
+        if (this.lastSeq < next.event.seq - 1) this.lastSeq = next.event.seq - 1;
       }
     } catch {
       // The store is unreachable: deliver what we have; clients repair gaps on resume.
-      for (const event of this.backlog.splice(0)) this.deliver(event);
+      for (const item of this.backlog.splice(0)) this.deliver(item);
     } finally {
       this.draining = false;
     }
@@ -79,15 +76,14 @@ export class Hub {
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly byAddress = new Map<string, number>();
   private readonly userHandlers = new Map<string, BusHandler>();
-  /** conversationId → userId → when their typing indicator expires. */
-  private readonly typing = new Map<string, Map<string, number>>();
+  /** conversationId → userId → when their typing indicator expires, and who must not see it. */
+  private readonly typing = new Map<string, Map<string, { expiresAt: number; apart: readonly string[] }>>();
 
   readonly presence: PresenceRegistry;
 
   constructor(
     private readonly bus: Bus,
-    private readonly db: Store,
-    private readonly blocks: Blocks,
+    private readonly reader: DeliveryReader,
     presence?: PresenceRegistry,
   ) {
     this.presence = presence ?? new LocalPresence((userId) => this.isOnline(userId));
@@ -170,21 +166,16 @@ export class Hub {
    * More than `maxReplay` missed: a `gap` frame instead, and the socket continues from the end.
    */
   async replay(connection: Connection, conversationId: string, generation: number, afterSeq: number, fromSeq: number): Promise<void> {
-    const events = await readEvents(this.db, conversationId, { afterSeq, fromSeq, limit: maxReplay + 1 });
-    if (events.length > maxReplay) {
-      const lastSeq = await this.lastSeqOf(conversationId);
+    const items = await this.reader.events(conversationId, { afterSeq, fromSeq, limit: maxReplay + 1 });
+    if (items.length > maxReplay) {
+      const lastSeq = await this.reader.lastSeq(conversationId);
       if (connection.follows.get(conversationId)?.generation !== generation) return;
-      connection.send(JSON.stringify({ op: "gap", conversationId, fromSeq: afterSeq + 1, toSeq: lastSeq }));
+      connection.send(encodeFrame({ op: "gap", conversationId, fromSeq: afterSeq + 1, toSeq: lastSeq }));
       connection.settle(conversationId, generation, [], lastSeq);
       return;
     }
-    const replay = events.map((event) => ({
-      seq: event.seq,
-      frame: JSON.stringify({ op: "event", event }),
-      actorId: event.actorId,
-      isMessage: isMessageEvent(event),
-    }));
-    connection.settle(conversationId, generation, replay, events.at(-1)?.seq ?? afterSeq);
+    const replay = items.map(({ event, hiddenFrom }) => ({ seq: event.seq, frame: encodeFrame({ op: "event", event }), hiddenFrom }));
+    connection.settle(conversationId, generation, replay, items.at(-1)?.event.seq ?? afterSeq);
   }
 
   /** Goes live from `lastSeq` with nothing old sent (a socket that did not ask to resume). */
@@ -205,84 +196,71 @@ export class Hub {
     }
   }
 
-  /** Announces typing (at most every 3 s per socket is the client's duty; the TTL is the server's). */
-  typingStarted(userId: string, conversationId: string, now = Date.now()): void {
+  /**
+   * Announces typing (at most every 3 s per socket is the client's duty; the TTL is the server's).
+   * `apart` comes from the store (policy.ts): members on either side of a block see nothing.
+   */
+  typingStarted(userId: string, conversationId: string, apart: readonly string[], now = Date.now()): void {
     let typists = this.typing.get(conversationId);
     if (!typists) this.typing.set(conversationId, (typists = new Map()));
-    typists.set(userId, now + typingTtlMs);
-    this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: typingTtlMs });
+    typists.set(userId, { expiresAt: now + typingTtlMs, apart });
+    this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: typingTtlMs, hiddenFrom: apart });
   }
 
   /** Clears a typing indicator that has not expired yet (the typist sent a message or went away). */
   typingStopped(userId: string, conversationId: string, now = Date.now()): void {
     const typists = this.typing.get(conversationId);
-    const expiresAt = typists?.get(userId);
-    if (!typists || expiresAt === undefined) return;
+    const typist = typists?.get(userId);
+    if (!typists || typist === undefined) return;
     typists.delete(userId);
     if (typists.size === 0) this.typing.delete(conversationId);
-    if (expiresAt > now) this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: 0 });
+    if (typist.expiresAt > now) {
+      this.bus.publish(topics.conversation(conversationId), { kind: "typing", conversationId, userId, expiresInMs: 0, hiddenFrom: typist.apart });
+    }
   }
 
-  /** Tells a member's peers they came or went, and a new socket who is already here. */
-  announcePresence(userId: string, status: "online" | "offline", conversationIds: string[]): void {
-    this.bus.publish(topics.presence, { kind: "presence", userId, status, conversationIds });
+  /** Tells a member's peers they came or went; nobody on either side of a block with them (read from the store). */
+  async announcePresence(userId: string, status: "online" | "offline", conversationIds: string[]): Promise<void> {
+    const hiddenFrom = await this.reader.apartFrom(userId);
+    this.bus.publish(topics.presence, { kind: "presence", userId, status, conversationIds, hiddenFrom });
   }
 
   /** Tells a new socket which of the people it shares a conversation with are online, on any node. */
   async presenceSnapshot(connection: Connection): Promise<void> {
-    const conversationIds = [...connection.follows.keys()];
-    if (conversationIds.length === 0) return;
-    const rows = await this.db
-      .selectFrom("conversation_members")
-      .select("user_id")
-      .distinct()
-      .where("conversation_id", "in", conversationIds)
-      .where("user_id", "!=", connection.userId)
-      .execute();
-    const peers = rows.map((r) => r.user_id).filter((id) => !connection.blocks.apart.has(id));
+    const peers = await this.reader.peersOf(connection.userId, [...connection.follows.keys()]);
     for (const userId of await this.presence.onlineAmong(peers)) {
-      connection.send(JSON.stringify({ op: "presence", userId, status: "online" }));
+      connection.send(encodeFrame({ op: "presence", userId, status: "online" }));
     }
-  }
-
-  async refreshBlocks(userId: string): Promise<void> {
-    const sets = await this.blocks.setsFor(userId);
-    for (const connection of this.byUser.get(userId) ?? []) connection.blocks = sets;
   }
 
   private channel(conversationId: string): Channel {
     let channel = this.channels.get(conversationId);
     if (!channel) {
       const handler: BusHandler = (message) => this.onConversationMessage(conversationId, message);
-      channel = new Channel(conversationId, this.db, handler);
+      channel = new Channel(conversationId, this.reader, handler);
       this.channels.set(conversationId, channel);
       this.bus.subscribe(topics.conversation(conversationId), handler);
     }
     return channel;
   }
 
-  private async lastSeqOf(conversationId: string): Promise<number> {
-    const row = await this.db.selectFrom("conversations").select("last_seq").where("id", "=", conversationId).executeTakeFirst();
-    return Number(row?.last_seq ?? 0);
-  }
-
   private onConversationMessage(conversationId: string, message: BusMessage): void {
     const channel = this.channels.get(conversationId);
     if (!channel) return;
     if (message.kind === "event") {
-      channel.accept(message.event);
+      channel.accept({ event: message.event, hiddenFrom: [...message.hiddenFrom] });
       return;
     }
     if (message.kind === "typing") {
-      const frame = JSON.stringify({ op: "typing", conversationId, userId: message.userId, expiresInMs: message.expiresInMs });
+      const frame = encodeFrame({ op: "typing", conversationId, userId: message.userId, expiresInMs: message.expiresInMs });
       for (const c of channel.subscribers) {
-        if (c.userId !== message.userId && !c.blocks.apart.has(message.userId)) c.send(frame);
+        if (c.userId !== message.userId && !message.hiddenFrom.includes(c.userId)) c.send(frame);
       }
       return;
     }
     if (message.kind === "read") {
-      const frame = JSON.stringify({ op: "read", conversationId, userId: message.userId, seq: message.seq });
-      for (const c of channel.subscribers) if (!c.blocks.apart.has(message.userId)) c.send(frame);
+      const frame = encodeFrame({ op: "read", conversationId, userId: message.userId, seq: message.seq });
+      for (const c of channel.subscribers) if (!message.hiddenFrom.includes(c.userId)) c.send(frame);
     }
   }
 
@@ -298,11 +276,8 @@ export class Hub {
       case "left":
         for (const c of connections) this.unfollow(c, message.conversationId);
         return;
-      case "blocks-changed":
-        void this.refreshBlocks(userId).catch(() => {});
-        return;
       case "to-user": {
-        const frame = JSON.stringify(message.frame);
+        const frame = encodeFrame(message.frame);
         for (const c of connections) c.send(frame);
         return;
       }
@@ -318,11 +293,11 @@ export class Hub {
 
   private onPresence = (message: BusMessage): void => {
     if (message.kind !== "presence") return;
-    const frame = JSON.stringify({ op: "presence", userId: message.userId, status: message.status });
+    const frame = encodeFrame({ op: "presence", userId: message.userId, status: message.status });
     const sent = new Set<Connection>();
     for (const conversationId of message.conversationIds) {
       for (const c of this.channels.get(conversationId)?.subscribers ?? []) {
-        if (sent.has(c) || c.userId === message.userId || c.blocks.apart.has(message.userId)) continue;
+        if (sent.has(c) || c.userId === message.userId || message.hiddenFrom.includes(c.userId)) continue;
         sent.add(c);
         c.send(frame);
       }

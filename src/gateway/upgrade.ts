@@ -9,7 +9,7 @@ import type { Duplex } from "node:stream";
 import type { Config } from "../config.js";
 import type { ResolvedSession, Sessions } from "../domain/accounts/sessions.js";
 import { KindredError } from "../protocol/errors.js";
-import { sessionCookie } from "../http/auth.js";
+import { sessionCookie } from "../protocol/common.js";
 
 export interface UpgradeAuth extends ResolvedSession {
   address: string;

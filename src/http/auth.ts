@@ -5,12 +5,12 @@
  * Prevention Cheat Sheet, "Verifying Origin"); bearer tokens are never sent by
  * browsers on their own, so they need no such check.
  */
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import type { ResolvedSession, Sessions } from "../domain/accounts/sessions.js";
+import { sessionCookie } from "../protocol/common.js";
 import { KindredError } from "../protocol/errors.js";
 
-export const sessionCookie = "kindred_session";
 
 export interface Auth extends ResolvedSession {
   via: "bearer" | "cookie";
@@ -53,6 +53,31 @@ export async function requireAuth(request: FastifyRequest, sessions: Sessions, c
   const resolved = await sessions.resolve(found.token);
   if (!resolved) throw new KindredError("UNAUTHENTICATED", { message: "Your session has ended. Please sign in again." });
   return { ...resolved, ...found };
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in member on routes whose access is `member`; set by the auth hook before anything is parsed. */
+    member: Auth | null;
+  }
+}
+
+/**
+ * The one auth hook: every route whose definition says `access: "member"` is
+ * refused with UNAUTHENTICATED (or FORBIDDEN for a foreign Origin) before its
+ * body is even parsed. Routes without a definition are public pages.
+ */
+export function installAuth(app: FastifyInstance, sessions: Sessions, config: Config): void {
+  app.decorateRequest("member", null);
+  app.addHook("onRequest", async (request) => {
+    if (request.routeOptions.config.access === "member") request.member = await requireAuth(request, sessions, config);
+  });
+}
+
+/** The member the auth hook found; only called by handlers of `member` routes. */
+export function memberOf(request: FastifyRequest): Auth {
+  if (!request.member) throw new KindredError("UNAUTHENTICATED");
+  return request.member;
 }
 
 /** HttpOnly, SameSite=Lax, Path=/; Secure when served over TLS (or when configured). */

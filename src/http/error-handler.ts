@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { KindredError, badRequest } from "../protocol/errors.js";
+import { allRoutes } from "../protocol/http/routes.js";
 
 export function sendError(reply: FastifyReply, error: KindredError): FastifyReply {
   if (error.retryAfterMs !== undefined) reply.header("retry-after", String(Math.ceil(error.retryAfterMs / 1000)));
@@ -31,5 +32,30 @@ export function installErrorHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, "unexpected error");
     return sendError(reply, new KindredError("INTERNAL"));
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, new KindredError("NOT_FOUND")));
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsFor(request.url.split("?")[0]!);
+    if (allowed.length === 0) return sendError(reply, new KindredError("NOT_FOUND"));
+    reply.header("allow", allowed.join(", "));
+    return sendError(reply, new KindredError("METHOD_NOT_ALLOWED", { details: { allow: allowed } }));
+  });
+}
+
+/** Each route's path as a pattern: `:param` matches one segment. */
+const patterns = allRoutes.map((route) => ({
+  method: route.method,
+  pattern: new RegExp(`^${route.url.replace(/[.]/g, "\\.").replace(/:[A-Za-z]+/g, "[^/]+")}/?$`),
+}));
+
+/**
+ * The methods a path does answer (RFC 9110 §15.5.6: a 405 names them in `Allow`).
+ * GET routes answer HEAD too.
+ */
+function methodsFor(path: string): string[] {
+  const methods = new Set<string>();
+  for (const { method, pattern } of patterns) {
+    if (!pattern.test(path)) continue;
+    methods.add(method);
+    if (method === "GET") methods.add("HEAD");
+  }
+  return [...methods];
 }

@@ -9,13 +9,12 @@ import type { Experiences } from "../domain/experiences/experiences.js";
 import type { Resource } from "../domain/safety/resources.js";
 import type { Matching } from "../domain/matching/matching.js";
 import type { Rooms } from "../domain/rooms/rooms.js";
-import type { Store } from "../store/database.js";
-import type { PresenceRegistry } from "../bus/presence.js";
-import type { RateLimits } from "./rate-limits.js";
+import type { RateLimits } from "../domain/limits/rate-limits.js";
 
 export interface Services {
   config: Config;
-  db: Store;
+  /** Tries to match waiting requests with a member who just became free to listen (errors are logged). */
+  listenerFreed: (userId: string) => void;
   accounts: Accounts;
   conversations: Conversations;
   messages: Messages;
@@ -24,7 +23,6 @@ export interface Services {
   matching: Matching;
   rooms: Rooms;
   limits: RateLimits;
-  presence: PresenceRegistry;
   agreement: Agreement;
   resources: Resource[];
 }

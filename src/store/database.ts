@@ -5,13 +5,21 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction, sql } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "./checkpointer.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./schema.js";
 
 export type Store = Kysely<Database>;
+
+/**
+ * A write in progress. Distinct from `Store` on purpose: code that must run
+ * inside a write takes a `Tx`, so handing it the database instead (which on
+ * SQLite would wait for the open transaction forever, and on PostgreSQL would
+ * escape it) is a type error.
+ */
+export type Tx = Transaction<Database>;
 
 export interface StoreOptions {
   dataDir: string;

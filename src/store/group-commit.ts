@@ -12,9 +12,9 @@
  * Batches commit one after another, never at once.
  */
 import { sql } from "kysely";
-import type { Store } from "./database.js";
+import type { Store, Tx } from "./database.js";
 
-export type Write<T> = (trx: Store) => Promise<T>;
+export type Write<T> = (trx: Tx) => Promise<T>;
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 

@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import type { Services } from "../../src/http/services.js";
+import type { Kindred } from "../../src/app.js";
 import { type ConfigKey, loadConfig } from "../../src/config.js";
-import { buildApp } from "../../src/http/app.js";
+import { buildApp } from "../../src/app.js";
 
 export interface TestServer {
   app: FastifyInstance;
-  services: Services;
+  services: Kindred["services"];
   url: string;
   origin: string;
   dataDir: string;

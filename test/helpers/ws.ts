@@ -1,16 +1,26 @@
-/** A real WebSocket client for tests, recording every frame it receives. */
+/**
+ * A real WebSocket client for tests, recording every frame it receives. Every
+ * frame is checked against the protocol's server-frame schema: a frame the
+ * contract does not describe fails the next wait.
+ */
 import WebSocket from "ws";
+import { serverFrame } from "../../src/protocol/ws/server-frames.js";
 
 export type Frame = Record<string, any>;
 
 export class TestSocket {
   readonly frames: Frame[] = [];
+  /** Frames that do not match the protocol's schema, with the reason. */
+  readonly offContract: string[] = [];
   closed: { code: number; reason: string } | undefined;
   private waiters: Array<() => void> = [];
 
   private constructor(readonly ws: WebSocket) {
     ws.on("message", (data) => {
-      this.frames.push(JSON.parse(data.toString()) as Frame);
+      const frame = JSON.parse(data.toString()) as Frame;
+      const checked = serverFrame.safeParse(frame);
+      if (!checked.success) this.offContract.push(`${JSON.stringify(frame).slice(0, 300)}: ${checked.error.message}`);
+      this.frames.push(frame);
       this.wake();
     });
     ws.on("close", (code, reason) => {
@@ -52,6 +62,7 @@ export class TestSocket {
   async collect(match: (f: Frame) => boolean, count: number, timeoutMs = 5_000, from = 0): Promise<Frame[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.offContract.length > 0) throw new Error(`frame outside the protocol: ${this.offContract[0]}`);
       const found = this.frames.slice(from).filter(match);
       if (found.length >= count) return found.slice(0, count);
       const left = deadline - Date.now();

@@ -198,7 +198,7 @@ describe("profile", () => {
       [{ displayName: "x".repeat(65) }, "displayName"],
       [{ about: 5 }, "about"],
       [{ region: "usa" }, "region"],
-      [{ diagnosis: "none of your business" }, ""],
+      [{ diagnosis: "none of your business" }, "diagnosis"],
       [{ displayName: "Ok", availability: "nope" }, "availability"],
     ];
     for (const [body, field] of cases) {

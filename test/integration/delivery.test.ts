@@ -131,7 +131,7 @@ describe("resume", () => {
     const { a, b, conversationId } = await pair();
     const lastSeen = 2;
     for (let n = 0; n < 700; n++) {
-      await server.services.messages.doSend(a.user.id, { conversationId, clientMsgId: `bulk-${n}`, body: `bulk ${n}` });
+      await server.services.messages.send(a.user.id, { conversationId, clientMsgId: `bulk-${n}`, body: `bulk ${n}` });
     }
     const sb = await TestSocket.open(server.url, { token: b.token });
     sb.send({ op: "resume", since: { [conversationId]: lastSeen } });

@@ -105,10 +105,10 @@ describe("frames", () => {
       ["not json", "frame"],
       [JSON.stringify({ op: "fly" }), "op"],
       [JSON.stringify({ op: "send", ref: 1, conversationId: "c", clientMsgId: "x", body: "" }), "body"],
-      [JSON.stringify({ op: "send", ref: 2, conversationId: "c", clientMsgId: "x", body: "hi", extra: 1 }), ""],
+      [JSON.stringify({ op: "send", ref: 2, conversationId: "c", clientMsgId: "x", body: "hi", extra: 1 }), "extra"],
       [JSON.stringify({ op: "read", conversationId: "c", seq: -1 }), "seq"],
       [JSON.stringify({ op: "resume", since: { c: "five" } }), "since.c"],
-      [JSON.stringify([1, 2]), ""],
+      [JSON.stringify([1, 2]), "frame"],
       ['{"__proto__": {"op": "ping"}}', "frame"],
       [Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), "frame"],
       [Buffer.from("binary"), "frame", true],
@@ -152,7 +152,7 @@ describe("frames", () => {
       assert.equal(limited.error.code, "RATE_LIMITED");
       assert.ok(limited.error.retryAfterMs > 0);
       assert.equal(acks.length, 3, "3 sends allowed at multiplier 0.1");
-      const stored = await strict.services.messages.findOriginal(a.user.id, limited.ref);
+      const stored = await strict.services.db.selectFrom("messages").select("id").where("client_msg_id", "=", String(limited.ref)).executeTakeFirst();
       assert.equal(stored, undefined, "a refused send stores nothing");
       s.close();
     } finally {
@@ -205,7 +205,7 @@ describe("liveness and lifecycle", () => {
       // Far more than the kernel's socket buffers hold, so the server's own buffer must grow.
       for (let batch = 0; batch < 10; batch++) {
         await Promise.all(
-          Array.from({ length: 400 }, (_, n) => small.services.messages.doSend(a.user.id, { conversationId, clientMsgId: `slow-${batch}-${n}`, body })),
+          Array.from({ length: 400 }, (_, n) => small.services.messages.send(a.user.id, { conversationId, clientMsgId: `slow-${batch}-${n}`, body })),
         );
         if (reader.closed) break;
         await new Promise((r) => setTimeout(r, 20));

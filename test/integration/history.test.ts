@@ -49,7 +49,7 @@ test("the default page is the newest 50, oldest first; beforeSeq pages backwards
 
 test("bad paging parameters are BAD_REQUEST naming the parameter", async () => {
   const { b, conversationId } = await conversationWith(1);
-  for (const [query, field] of [["?limit=0", "query.limit"], ["?limit=101", "query.limit"], ["?afterSeq=-1", "query.afterSeq"], ["?beforeSeq=abc", "query.beforeSeq"], ["?cursor=1", "query"]]) {
+  for (const [query, field] of [["?limit=0", "query.limit"], ["?limit=101", "query.limit"], ["?afterSeq=-1", "query.afterSeq"], ["?beforeSeq=abc", "query.beforeSeq"], ["?cursor=1", "query.cursor"]]) {
     const res = await events(b.token, conversationId, query!);
     assert.equal(res.status, 400, query);
     assert.equal(res.body.error.details.field, field, query);

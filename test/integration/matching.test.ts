@@ -214,7 +214,7 @@ describe("one-to-one", () => {
 
   test("bad requests name the field", async () => {
     const m = await member(server.url);
-    for (const [body, field] of [[{ experiences: ["no-such-tag"] }, "experiences.0"], [{ experiences: [] }, "experiences"], [{ mode: "crowd" }, "mode"], [{ anyone: "yes" }, "anyone"], [{ note: "n".repeat(300) }, "note"], [{ extra: 1 }, ""]] as const) {
+    for (const [body, field] of [[{ experiences: ["no-such-tag"] }, "experiences.0"], [{ experiences: [] }, "experiences"], [{ mode: "crowd" }, "mode"], [{ anyone: "yes" }, "anyone"], [{ note: "n".repeat(300) }, "note"], [{ extra: 1 }, "extra"]] as const) {
       const res = await requestMatch(server.url, m.token, body);
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(res.body.error.details.field, field, JSON.stringify(body));

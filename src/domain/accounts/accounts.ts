@@ -13,6 +13,7 @@ import { isAdultOn, isInFuture, parseCalendarDate, utcDate } from "./age.js";
 import { handleKey } from "./handle.js";
 import { type PasswordHasher, checkPasswordStrength } from "./passwords.js";
 import { rolesOf } from "./roles.js";
+import type { Role } from "../../store/schema.js";
 import { hashRecoveryCode, newRecoveryCode, recoveryCodeCount } from "./secrets.js";
 import type { Sessions } from "./sessions.js";
 import { type UserView, toUserView } from "./user-view.js";
@@ -173,6 +174,11 @@ export class Accounts {
 
   private findByHandle(handle: string): Promise<UserRow | undefined> {
     return this.db.selectFrom("users").selectAll().where("handle_key", "=", handleKey(handle)).executeTakeFirst();
+  }
+
+  /** Read from the store on every call, so a role granted or revoked on the command line holds at once. */
+  async hasRole(userId: string, role: Role): Promise<boolean> {
+    return (await rolesOf(this.db, userId)).includes(role);
   }
 
   async view(row: UserRow): Promise<UserView> {

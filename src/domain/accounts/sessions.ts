@@ -98,6 +98,18 @@ export class Sessions {
     return true;
   }
 
+  /** Ends every session of the member except `keepSessionId` ("sign out everywhere else"); their sockets close. */
+  async endOthers(userId: string, keepSessionId: string): Promise<number> {
+    const ended = await this.db
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .where("id", "!=", keepSessionId)
+      .returning("id")
+      .execute();
+    for (const row of ended) this.notify.sessionEnded(userId, row.id);
+    return ended.length;
+  }
+
   /** Tells every node that all of a member's earlier sessions ended (after the commit that ended them). */
   endedAll(userId: string): void {
     this.notify.sessionEnded(userId, null);

@@ -5,7 +5,7 @@
  */
 import { newId } from "../../store/ids.js";
 import { KindredError } from "../../protocol/errors.js";
-import type { ConversationEvent } from "../../protocol/events.js";
+import type { ConversationEvent } from "../../protocol/common.js";
 import type { CreateConversationBody, HistoryQuery } from "../../protocol/http/conversations.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
@@ -13,8 +13,10 @@ import type { Notifier } from "../notifier.js";
 import type { Blocks } from "../safety/blocks.js";
 import { appendEvent, readEvents } from "./log.js";
 import { findMembership, requireMembership } from "./membership.js";
+import { canSignal } from "./policy.js";
 import type { CheckinView, OneToOnes } from "./one-to-one.js";
-import { type Schedule, nextSession } from "../rooms/schedule.js";
+import type { Schedule } from "../../protocol/http/conversations.js";
+import { nextSession } from "../rooms/schedule.js";
 
 export interface MemberView {
   userId: string;
@@ -203,19 +205,30 @@ export class Conversations {
     return { events: kept.filter((e) => !(e.type.startsWith("message.") && e.actorId && hidden.has(e.actorId))), hasMore };
   }
 
-  /** `read` frame: the marker only moves forward, and never past the end of the log. */
+  /**
+   * `read` frame: the marker only moves forward, and never past the end of the
+   * log. Membership and who may see it (blocks) are decided inside the write.
+   */
   async markRead(userId: string, conversationId: string, seq: number): Promise<void> {
-    const membership = await requireMembership(this.db, userId, conversationId);
-    const target = Math.min(seq, membership.lastSeq);
-    if (target <= membership.readSeq) return;
-    const moved = await this.db
-      .updateTable("conversation_members")
-      .set({ read_seq: target })
-      .where("conversation_id", "=", conversationId)
-      .where("user_id", "=", userId)
-      .where("read_seq", "<", target)
-      .executeTakeFirst();
-    if (moved.numUpdatedRows > 0n) this.notify.read(conversationId, userId, target);
+    await this.commit.run(
+      async (trx) => {
+        const reach = await canSignal(trx, userId, conversationId);
+        const membership = await requireMembership(trx, userId, conversationId);
+        const target = Math.min(seq, membership.lastSeq);
+        if (target <= membership.readSeq) return null;
+        await trx
+          .updateTable("conversation_members")
+          .set({ read_seq: target })
+          .where("conversation_id", "=", conversationId)
+          .where("user_id", "=", userId)
+          .where("read_seq", "<", target)
+          .execute();
+        return { target, apart: reach.apart };
+      },
+      (moved) => {
+        if (moved) this.notify.read(conversationId, userId, moved.target, moved.apart);
+      },
+    );
   }
 
   /** Conversation ids and last seqs of a member's conversations (for a new socket). */

@@ -6,7 +6,7 @@
  * one stored copy.
  */
 import { sql } from "kysely";
-import type { ConversationEvent, EventType } from "../../protocol/events.js";
+import type { ConversationEvent, EventType } from "../../protocol/common.js";
 import type { Store } from "../../store/database.js";
 import type { EventsTable, MessagesTable } from "../../store/schema.js";
 import { prepared } from "../../store/prepared.js";

@@ -1,6 +1,8 @@
 /**
  * Sending, editing and deleting messages (protocol.md "Conversations" and the
  * `send` op). Delivery guarantees (docs/delivery.md):
+ * - whether the sender may send (membership, closure, blocks) is decided by
+ *   policy.ts inside the transaction that assigns the seq, never before it;
  * - the ack (`onStored`) runs only after the COMMIT that stores the message;
  * - a repeated `clientMsgId` from the same sender returns the original message
  *   and creates no event, even when the repeats race on different sockets or nodes;
@@ -9,16 +11,17 @@
 import { newId } from "../../store/ids.js";
 import { sql } from "kysely";
 import { KindredError } from "../../protocol/errors.js";
-import type { ConversationEvent } from "../../protocol/events.js";
+import type { ConversationEvent } from "../../protocol/common.js";
 import type { SendMessageBody } from "../../protocol/http/conversations.js";
-import { type Store, isUniqueViolation } from "../../store/database.js";
+import type { SenderNotice } from "../../protocol/ws/server-frames.js";
+import { type Store, type Tx, isUniqueViolation } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
 import { prepared } from "../../store/prepared.js";
 import type { Notifier } from "../notifier.js";
-import type { Blocks } from "../safety/blocks.js";
 import { event } from "./conversations.js";
 import { appendEvent, messageData } from "./log.js";
-import { otherMembers, requireMembership } from "./membership.js";
+import { canSend } from "./policy.js";
+import { requireMembership } from "./membership.js";
 
 export interface StoredMessage {
   conversationId: string;
@@ -28,48 +31,50 @@ export interface StoredMessage {
   duplicate: boolean;
   /** The `message.created` event (also rebuilt for a repeat, for REST answers). */
   event: ConversationEvent;
+  /** Members the event must not reach (they blocked the sender), decided in the write. */
+  hiddenFrom: string[];
 }
 
 export interface SendInput extends SendMessageBody {
   conversationId: string;
 }
 
+/**
+ * Runs after the commit of a new message, before its fan-out, and speaks only
+ * to the sender: what it returns goes to the sending socket right after the ack
+ * (the crisis check is one). It must be quick and must not throw.
+ */
+export type AfterSendHook = (sent: { userId: string; conversationId: string; messageId: string; body: string }) => SenderNotice | null;
+
+/** Told after COMMIT, in order: the stored message, then anything the hooks have for the sender alone. */
+export type OnStored = (stored: StoredMessage, notices: SenderNotice[]) => void;
+
 export class Messages {
+  private readonly hooks: AfterSendHook[] = [];
+
   constructor(
     private readonly db: Store,
     private readonly commit: GroupCommit,
     private readonly notify: Notifier,
-    private readonly blocks: Blocks,
   ) {}
 
-  /**
-   * Decides whether `userId` may send to the conversation: NOT_FOUND for
-   * non-members, CONFLICT once it closed, BLOCKED in a blocked direct chat.
-   */
-  async checkSend(userId: string, conversationId: string, known?: { member: boolean; noBlocks: boolean }): Promise<void> {
-    // A socket that follows the conversation belongs to a member, and a member on neither side
-    // of any block cannot be blocked here: nothing is left to decide. (doSend still checks
-    // membership and closure inside its transaction, which is the final word.)
-    if (known?.member && known.noBlocks) return;
-    const membership = await requireMembership(this.db, userId, conversationId);
-    if (membership.closed) throw closedError();
-    if (membership.kind !== "direct") return;
-    for (const other of await otherMembers(this.db, userId, conversationId)) {
-      if (await this.blocks.isBlockedEitherWay(userId, other)) throw new KindredError("BLOCKED");
-    }
+  /** Adds a hook that sees every new message after its commit and may answer its sender privately. */
+  afterSend(hook: AfterSendHook): void {
+    this.hooks.push(hook);
   }
 
   /**
-   * Stores the message in the next group commit. `onStored` runs after COMMIT and
-   * before the event fans out, so the sender's socket sees its ack first.
+   * The one send path, for REST, WebSocket and anything else. Inside the next
+   * group commit: a repeated clientMsgId answers the original; otherwise the
+   * policy decides (NOT_FOUND, CONFLICT when closed, BLOCKED) and the message
+   * takes the next seq. `onStored` runs after COMMIT and before the event fans
+   * out, so the sender's socket sees its ack (and any notice) first.
    */
-  async doSend(userId: string, input: SendInput, onStored?: (stored: StoredMessage) => void, now = Date.now()): Promise<StoredMessage> {
-    const write = async (trx: Store): Promise<StoredMessage> => {
+  async send(userId: string, input: SendInput, onStored?: OnStored, now = Date.now()): Promise<StoredMessage> {
+    const write = async (trx: Tx): Promise<StoredMessage> => {
       const existing = await findByClientMsgId(trx, userId, input.clientMsgId);
       if (existing) return existing;
-      const member = (await memberAndClosed.run(trx, input.conversationId, userId)).rows[0];
-      if (!member) throw new KindredError("NOT_FOUND");
-      if (member.closed_at !== null) throw closedError();
+      const reach = await canSend(trx, userId, input.conversationId);
       const messageId = newId(now);
       const seq = await appendEvent(trx, input.conversationId, { type: "message.created", actorId: userId, messageId }, now);
       await insertMessage.run(trx, messageId, input.conversationId, seq, userId, input.clientMsgId, input.body, input.contentWarning ?? null, now);
@@ -81,11 +86,13 @@ export class Messages {
         edited_at: null,
         deleted_at: null,
       });
-      return { conversationId: input.conversationId, messageId, seq, duplicate: false, event: event(input.conversationId, seq, "message.created", userId, now, data) };
+      const created = event(input.conversationId, seq, "message.created", userId, now, data);
+      return { conversationId: input.conversationId, messageId, seq, duplicate: false, event: created, hiddenFrom: reach.hiddenFrom };
     };
     const afterCommit = (stored: StoredMessage) => {
-      onStored?.(stored);
-      if (!stored.duplicate) this.notify.events([stored.event]);
+      const notices = stored.duplicate ? [] : this.noticesFor(userId, stored, input.body);
+      onStored?.(stored, notices);
+      if (!stored.duplicate) this.notify.events([stored.event], stored.hiddenFrom);
     };
     try {
       return await this.commit.run(write, afterCommit);
@@ -94,14 +101,18 @@ export class Messages {
       if (!isUniqueViolation(err)) throw err;
       const original = await findByClientMsgId(this.db, userId, input.clientMsgId);
       if (!original) throw err;
-      onStored?.(original);
+      onStored?.(original, []);
       return original;
     }
   }
 
-  /** The message this sender already stored under `clientMsgId`, if any. */
-  findOriginal(userId: string, clientMsgId: string): Promise<StoredMessage | undefined> {
-    return findByClientMsgId(this.db, userId, clientMsgId);
+  private noticesFor(userId: string, stored: StoredMessage, body: string): SenderNotice[] {
+    const notices: SenderNotice[] = [];
+    for (const hook of this.hooks) {
+      const notice = hook({ userId, conversationId: stored.conversationId, messageId: stored.messageId, body });
+      if (notice) notices.push(notice);
+    }
+    return notices;
   }
 
   /** PATCH /api/v1/conversations/:id/messages/:messageId: the author edits; a `message.edited` event follows. */
@@ -150,22 +161,9 @@ export class Messages {
   }
 }
 
-function closedError(): KindredError {
-  return new KindredError("CONFLICT", { message: "This conversation has ended; it takes no new messages.", details: { field: "conversationId" } });
-}
-
 // The send path's queries, prepared once (store/prepared.ts).
 const byClientMsgId = prepared(2, (db, senderId: string, clientMsgId: string) =>
   db.selectFrom("messages").selectAll().where("sender_id", "=", senderId).where("client_msg_id", "=", clientMsgId),
-);
-
-const memberAndClosed = prepared(2, (db, conversationId: string, userId: string) =>
-  db
-    .selectFrom("conversation_members as m")
-    .innerJoin("conversations as c", "c.id", "m.conversation_id")
-    .select("c.closed_at")
-    .where("m.conversation_id", "=", conversationId)
-    .where("m.user_id", "=", userId),
 );
 
 const insertMessage = prepared(
@@ -195,6 +193,7 @@ async function findByClientMsgId(db: Store, senderId: string, clientMsgId: strin
     messageId: row.id,
     seq,
     duplicate: true,
+    hiddenFrom: [],
     event: event(row.conversation_id, seq, "message.created", senderId, Number(row.created_at), data),
   };
 }

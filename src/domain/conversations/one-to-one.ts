@@ -5,7 +5,7 @@
  * "Stay in touch" choices are private until both say yes.
  */
 import { KindredError } from "../../protocol/errors.js";
-import type { ConversationEvent } from "../../protocol/events.js";
+import type { ConversationEvent } from "../../protocol/common.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
 import type { Notifier } from "../notifier.js";

@@ -6,7 +6,7 @@
  * unless either side asked for anyone, share a language, are not blocked either
  * way, and are not already in a live one-to-one with the requester.
  */
-import type { PresenceRegistry } from "../../bus/presence.js";
+import type { PresenceRegistry } from "../presence.js";
 import type { Store } from "../../store/database.js";
 import type { MatchRequestRow } from "../../store/schema.js";
 import type { Blocks } from "../safety/blocks.js";

@@ -13,7 +13,8 @@ import { type ConversationView, type Conversations, event } from "../conversatio
 import { appendEvent } from "../conversations/log.js";
 import { requireMembership } from "../conversations/membership.js";
 import type { Notifier } from "../notifier.js";
-import { type Schedule, nextSession } from "./schedule.js";
+import type { Schedule } from "../../protocol/http/conversations.js";
+import { nextSession } from "./schedule.js";
 
 export interface RoomListing {
   id: string;

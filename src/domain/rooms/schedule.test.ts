@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isTimeZone, nextSession } from "./schedule.js";
+import { isTimeZone } from "../../protocol/http/conversations.js";
+import { nextSession } from "./schedule.js";
 
 test("the next session is the coming weekday at the local time", () => {
   // Monday 30 November 2026, 12:00 UTC = 06:00 in Chicago (CST, UTC−6).

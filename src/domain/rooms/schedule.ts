@@ -3,26 +3,9 @@
  * zone. The next session is computed in that zone, so it stays at the same
  * local time across daylight-saving changes.
  */
+import { type Schedule, weekdays } from "../../protocol/http/conversations.js";
 
-export const weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export interface Schedule {
-  weekday: Weekday;
-  /** "HH:MM", 24-hour. */
-  time: string;
-  /** An IANA time zone such as "America/Chicago". */
-  timeZone: string;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+type Weekday = (typeof weekdays)[number];
 
 /** The wall-clock parts of an instant in a time zone. */
 function partsIn(zone: string, instant: number) {

@@ -6,7 +6,6 @@
  */
 import { KindredError, badRequest } from "../../protocol/errors.js";
 import type { Store } from "../../store/database.js";
-import type { Notifier } from "../notifier.js";
 
 export interface BlockSets {
   /** Members this member blocked: their messages are hidden from this member. */
@@ -16,10 +15,7 @@ export interface BlockSets {
 }
 
 export class Blocks {
-  constructor(
-    private readonly db: Store,
-    private readonly notify: Notifier,
-  ) {}
+  constructor(private readonly db: Store) {}
 
   /** POST /api/v1/blocks: idempotent. */
   async block(blockerId: string, blockedId: string, now = Date.now()): Promise<void> {
@@ -31,13 +27,11 @@ export class Blocks {
       .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
       .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
       .execute();
-    this.notify.blocksChanged([blockerId, blockedId]);
   }
 
   /** DELETE /api/v1/blocks/:userId: idempotent. */
   async unblock(blockerId: string, blockedId: string): Promise<void> {
     await this.db.deleteFrom("blocks").where("blocker_id", "=", blockerId).where("blocked_id", "=", blockedId).execute();
-    this.notify.blocksChanged([blockerId, blockedId]);
   }
 
   async listBlocked(blockerId: string): Promise<string[]> {

@@ -1,23 +1,20 @@
-/** Public, sessionless texts of the community (protocol.md "Authentication" lists them). */
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
-import { resourcesFor } from "../../domain/safety/resources.js";
-import { parseInput } from "../../protocol/validate.js";
+/** The community's texts and this API's own description, readable without a session. */
+import { communityRoutes as r } from "../../protocol/http/community.js";
+import { buildOpenApi } from "../../protocol/openapi.js";
+import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";
 
-export function registerCommunityRoutes(app: FastifyInstance, s: Services): void {
-  /** GET /api/v1/agreement → 200 {agreement: {version, text}} (Markdown). */
-  app.get("/api/v1/agreement", async () => ({ agreement: s.agreement }));
-
-  /**
-   * GET /api/v1/resources?region= → {resources}: crisis lines and warmlines. No
-   * session needed: a person in crisis must reach help without signing in.
-   */
-  app.get("/api/v1/resources", async (request) => {
-    const { region } = parseInput(z.strictObject({ region: z.string().regex(/^[A-Z]{2}$/).optional() }), request.query, "query");
-    return { resources: resourcesFor(s.resources, region) };
-  });
+export function communityRoutes(app: App, s: Services): void {
+  /** GET /api/v1/agreement → {agreement: {version, text}} (Markdown). */
+  app.route({ ...routeOptions(r.agreement), handler: async () => ({ agreement: s.agreement }) });
 
   /** GET /agreement → the same text for people, readable in any browser. */
-  app.get("/agreement", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(s.agreement.text));
+  app.route({
+    ...routeOptions(r.agreementPage),
+    handler: async (_request, reply) => reply.type("text/plain; charset=utf-8").send(s.agreement.text),
+  });
+
+  /** GET /api/v1/openapi.json → the OpenAPI 3.1 document, generated from the same schemas the routes validate with. */
+  const openapi = buildOpenApi();
+  app.route({ ...routeOptions(r.openapi), handler: async () => openapi });
 }

@@ -1,25 +1,27 @@
 /** /healthz (the process serves), /readyz (the store and Redis answer), /metrics (Prometheus text). */
-import type { FastifyInstance } from "fastify";
-import type { Redis } from "ioredis";
-import { redisIsReachable } from "../../bus/redis.js";
 import type { Registry } from "prom-client";
-import { type Store, storeIsReachable } from "../../store/database.js";
+import { communityRoutes as r } from "../../protocol/http/community.js";
+import { type App, routeOptions } from "../route.js";
 
-export function registerHealthRoutes(
-  app: FastifyInstance,
-  deps: { db: Store; redis: Redis | undefined; metrics: Registry; isClosing: () => boolean },
-): void {
-  app.get("/healthz", async () => ({ status: "ok" }));
+export interface HealthChecks {
+  /** True once every backing service answers and the server is not shutting down. */
+  isReady(): Promise<boolean>;
+  metrics: Registry;
+}
 
-  app.get("/readyz", async (_request, reply) => {
-    const ready =
-      !deps.isClosing() &&
-      (await storeIsReachable(deps.db)) &&
-      (deps.redis === undefined || (await redisIsReachable(deps.redis)));
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable" });
+export function healthRoutes(app: App, checks: HealthChecks): void {
+  app.route({ ...routeOptions(r.health), handler: async () => ({ status: "ok" as const }) });
+
+  app.route({
+    ...routeOptions(r.ready),
+    handler: async (_request, reply) => {
+      if (await checks.isReady()) return reply.code(200).send({ status: "ready" });
+      return reply.code(503).send({ status: "unavailable" });
+    },
   });
 
-  app.get("/metrics", async (_request, reply) => {
-    return reply.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  app.route({
+    ...routeOptions(r.metrics),
+    handler: async (_request, reply) => reply.type(checks.metrics.contentType).send(await checks.metrics.metrics()),
   });
 }

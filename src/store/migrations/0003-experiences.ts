@@ -1,6 +1,6 @@
 /** The experience-tag catalogue, members' chosen tags, and its default contents. */
 import type { Kysely } from "kysely";
-import { defaultExperiences } from "../../domain/experiences/default-catalogue.js";
+import { defaultExperiences } from "./default-experiences.js";
 
 /** The tables as this migration knows them (later migrations may change them). */
 interface Tables {

@@ -8,7 +8,7 @@
  */
 import type { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { KindredError } from "../protocol/errors.js";
+import { KindredError } from "../../protocol/errors.js";
 
 interface Budget {
   points: number;
@@ -27,6 +27,32 @@ const budgets = {
 } satisfies Record<string, Budget>;
 
 export type LimitName = keyof typeof budgets;
+
+/** What was limited, in words a member understands; the same over REST and WebSocket. */
+const limitWording: Record<LimitName, string> = {
+  signUpPerAddress: "Too many accounts were made from this address.",
+  signUpPerHandle: "Too many tries to sign up with this handle.",
+  signInPerAddress: "Too many sign-in attempts from this address.",
+  signInPerHandle: "Too many sign-in attempts for this handle.",
+  recoverPerAddress: "Too many recovery attempts from this address.",
+  recoverPerHandle: "Too many recovery attempts for this handle.",
+  sendPerMember: "You are sending messages very quickly.",
+};
+
+/** "3 seconds", "2 minutes", "1 hour": rounded up, never "0". */
+export function waitWording(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
+/** Every budget, for docs/api.md's table of limits. */
+export const rateBudgets: Readonly<Record<LimitName, Budget & { what: string }>> = Object.fromEntries(
+  Object.entries(budgets).map(([name, b]) => [name, { ...b, what: limitWording[name as LimitName] }]),
+) as Record<LimitName, Budget & { what: string }>;
 
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>;
@@ -50,7 +76,12 @@ export class RateLimits {
         await this.limiters[name].consume(key);
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
-        throw new KindredError("RATE_LIMITED", { retryAfterMs: Math.max(1, res.msBeforeNext) });
+        const retryAfterMs = Math.max(1, res.msBeforeNext);
+        throw new KindredError("RATE_LIMITED", {
+          message: `${limitWording[name]} Please try again in ${waitWording(retryAfterMs)}.`,
+          retryAfterMs,
+          details: { limit: name },
+        });
       }
     }
   }

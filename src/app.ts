@@ -1,0 +1,182 @@
+/**
+ * Builds a Kindred server: store, bus, domain services, HTTP routes and the
+ * WebSocket gateway wired together. `main.ts` listens with it; tests build one
+ * per case on an ephemeral port with their own data directory.
+ */
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
+import { type Bus, LocalBus } from "./bus/bus.js";
+import { BusNotifier } from "./bus/notifier.js";
+import { RedisPresence } from "./bus/presence.js";
+import type { PresenceRegistry } from "./domain/presence.js";
+import { RedisBus } from "./bus/redis-bus.js";
+import { openRedis, redisIsReachable } from "./bus/redis.js";
+import { type Config, trustProxyOption } from "./config.js";
+import { Accounts } from "./domain/accounts/accounts.js";
+import { PasswordHasher } from "./domain/accounts/passwords.js";
+import { Sessions } from "./domain/accounts/sessions.js";
+import { loadAgreement } from "./domain/community/agreement.js";
+import { Conversations } from "./domain/conversations/conversations.js";
+import { DeliveryReader } from "./domain/conversations/delivery.js";
+import { Messages } from "./domain/conversations/messages.js";
+import { OneToOnes } from "./domain/conversations/one-to-one.js";
+import { CandidateSearch } from "./domain/matching/candidates.js";
+import { GroupMatching } from "./domain/matching/groups.js";
+import { Matching } from "./domain/matching/matching.js";
+import { Rooms } from "./domain/rooms/rooms.js";
+import { Blocks } from "./domain/safety/blocks.js";
+import { Experiences } from "./domain/experiences/experiences.js";
+import { loadResources } from "./domain/safety/resources.js";
+import { Gateway } from "./gateway/gateway.js";
+import { Hub } from "./gateway/hub.js";
+import { loggerOptions } from "./observability/logging.js";
+import { installMetrics } from "./observability/metrics.js";
+import { type Store, closeStore, openStore, storeIsReachable } from "./store/database.js";
+import { GroupCommit } from "./store/group-commit.js";
+import { installErrorHandlers } from "./http/error-handler.js";
+import { RateLimits } from "./domain/limits/rate-limits.js";
+import { installAuth } from "./http/auth.js";
+import { installSecurity } from "./http/security.js";
+import { accountRoutes } from "./http/routes/accounts.js";
+import { communityRoutes } from "./http/routes/community.js";
+import { conversationRoutes } from "./http/routes/conversations.js";
+import { experienceRoutes } from "./http/routes/experiences.js";
+import { healthRoutes } from "./http/routes/health.js";
+import { matchingRoutes } from "./http/routes/matching.js";
+import { roomRoutes } from "./http/routes/rooms.js";
+import { safetyRoutes } from "./http/routes/safety.js";
+import type { App } from "./http/route.js";
+import { validatorCompiler } from "./http/validation.js";
+import type { Services } from "./http/services.js";
+import { installStaticPages } from "./http/static.js";
+
+export interface BuildOptions {
+  /** Where logs go; stdout when not given. */
+  logStream?: DestinationStream;
+}
+
+/** The routes get `Services`; tests and the command line also reach the store and presence registry. */
+export interface Kindred {
+  app: FastifyInstance;
+  services: Services & { db: Store; presence: PresenceRegistry };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Kindred> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    // Fastify accepts a hop count too, though its types list only the other forms.
+    trustProxy: trustProxyOption(config.trustProxy) as boolean | string[],
+    bodyLimit: config.maxBodyBytes,
+    // Ids and cursors are short; a long URL is a mistake or an attack.
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  const logError = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
+
+  const db = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const redis = config.redisUrl ? openRedis(config.redisUrl, logError("redis error")) : undefined;
+  const bus: Bus = redis
+    ? new RedisBus(redis, openRedis(config.redisUrl!, logError("redis error")), config.redisKeyPrefix, logError("bus error"))
+    : new LocalBus();
+  const notify = new BusNotifier(bus);
+  const commit = new GroupCommit(db, logError("after-commit step failed"));
+  const hasher = new PasswordHasher({
+    memoryKib: config.argon2MemoryKib,
+    timeCost: config.argon2TimeCost,
+    parallelism: config.argon2Parallelism,
+  });
+  const sessions = new Sessions(
+    db,
+    { idleMs: config.sessionIdleHours * 3600_000, absoluteMs: config.sessionAbsoluteHours * 3600_000 },
+    notify,
+  );
+  const agreement = loadAgreement();
+  const blocks = new Blocks(db);
+  const experiences = new Experiences(db);
+  const reader = new DeliveryReader(db);
+  const hub = new Hub(bus, reader, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
+  const resources = loadResources();
+  const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
+  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
+  const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
+    slowAfterMs: config.matchSlowAfterMs,
+    resources,
+  });
+  const listenerFreed = (userId: string) => void matching.listenerAvailable(userId).catch(logError("matching failed"));
+  const services: Services = {
+    config,
+    listenerFreed,
+    agreement,
+    resources,
+    accounts: new Accounts(db, hasher, sessions, experiences, agreement.version),
+    conversations,
+    messages: new Messages(db, commit, notify),
+    blocks,
+    experiences,
+    matching,
+    rooms: new Rooms(db, commit, notify, conversations),
+    limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
+  };
+
+  const gateway = new Gateway(
+    config,
+    sessions,
+    hub,
+    { hub, reader, conversations: services.conversations, messages: services.messages, limits: services.limits, onUnexpected: logError("frame failed") },
+    app.log,
+    // A member who is free to listen and comes online may be the match someone is waiting for.
+    listenerFreed,
+  );
+  gateway.attach(app.server);
+  const sweep = setInterval(() => void matching.sweep().catch(logError("matching sweep failed")), config.matchSweepMs);
+  sweep.unref();
+
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+    clearInterval(sweep);
+    await gateway.close();
+  });
+  app.addHook("onClose", async () => {
+    await commit.drain();
+    await bus.close();
+    await redis?.quit().catch(() => redis.disconnect());
+    await closeStore(db);
+  });
+  // Requests still in flight at shutdown finish, and their keep-alive connections close after
+  // them, so the process exits as soon as the last one is answered.
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
+
+  installErrorHandlers(app);
+  await installSecurity(app, config);
+  await app.register(cookie);
+  const metrics = installMetrics(app);
+
+  // Every API route comes from a definition in src/protocol/http/ (schemas, access, docs): refuse any other.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && route.config?.access === undefined) {
+      throw new Error(`${route.method} ${route.url} has no definition in src/protocol/http/`);
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installAuth(app, sessions, config);
+  const isReady = async () => !closing && (await storeIsReachable(db)) && (redis === undefined || (await redisIsReachable(redis)));
+  const routes: Array<(scope: App) => void> = [
+    (scope) => healthRoutes(scope, { isReady, metrics }),
+    (scope) => communityRoutes(scope, services),
+    (scope) => accountRoutes(scope, services),
+    (scope) => experienceRoutes(scope, services),
+    (scope) => matchingRoutes(scope, services),
+    (scope) => conversationRoutes(scope, services),
+    (scope) => roomRoutes(scope, services),
+    (scope) => safetyRoutes(scope, services),
+  ];
+  for (const plugin of routes) await app.register(async (scope) => plugin(scope as App));
+  await installStaticPages(app);
+  return { app, services: { ...services, db, presence: hub.presence } };
+}

@@ -1,0 +1,38 @@
+/** Blocks and crisis resources (protocol.md "Safety"). */
+import { resourcesFor } from "../../domain/safety/resources.js";
+import { safetyRoutes as r } from "../../protocol/http/safety.js";
+import { memberOf } from "../auth.js";
+import { type App, routeOptions } from "../route.js";
+import type { Services } from "../services.js";
+
+export function safetyRoutes(app: App, s: Services): void {
+  /** GET /api/v1/blocks → {blocks: [{userId}]}: whom I have blocked. */
+  app.route({
+    ...routeOptions(r.listBlocks),
+    handler: async (request) => ({ blocks: (await s.blocks.listBlocked(memberOf(request).user.id)).map((userId) => ({ userId })) }),
+  });
+
+  /** POST /api/v1/blocks → 204; blocking twice changes nothing. */
+  app.route({
+    ...routeOptions(r.block),
+    handler: async (request, reply) => {
+      await s.blocks.block(memberOf(request).user.id, request.body.userId);
+      return reply.code(204).send();
+    },
+  });
+
+  /** DELETE /api/v1/blocks/:userId → 204. */
+  app.route({
+    ...routeOptions(r.unblock),
+    handler: async (request, reply) => {
+      await s.blocks.unblock(memberOf(request).user.id, request.params.userId);
+      return reply.code(204).send();
+    },
+  });
+
+  /**
+   * GET /api/v1/resources?region= → {resources}: crisis lines and warmlines. No
+   * session needed: a person in crisis must reach help without signing in.
+   */
+  app.route({ ...routeOptions(r.resources), handler: async (request) => ({ resources: resourcesFor(s.resources, request.query.region) }) });
+}
