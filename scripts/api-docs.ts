@@ -1,6 +1,6 @@
 /**
  * Writes docs/api.md from the contract itself: the route definitions and their
- * zod schemas (src/protocol/http/), the WebSocket frame unions
+ * zod schemas (src/protocol/rest/), the WebSocket frame unions
  * (src/protocol/ws/), the error catalogue and the limits the server enforces.
  * `npm run docs:api` regenerates it; a test fails when the committed file is stale.
  */
@@ -13,8 +13,8 @@ import { typingIntervalMs } from "../src/gateway/frames.js";
 import { maxFrameBytes, wsPath } from "../src/gateway/gateway.js";
 import { maxReplay, typingTtlMs } from "../src/gateway/hub.js";
 import { errorCatalogue, errorCodes } from "../src/protocol/errors.js";
-import type { RouteDef } from "../src/protocol/http/route.js";
-import { routeGroups } from "../src/protocol/http/routes.js";
+import type { RouteDef } from "../src/protocol/rest/route.js";
+import { routeGroups } from "../src/protocol/rest/routes.js";
 import { errorCodesOf } from "../src/protocol/openapi.js";
 import { clientFrame } from "../src/protocol/ws/client-frames.js";
 import { serverFrame } from "../src/protocol/ws/server-frames.js";

@@ -156,10 +156,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   const metrics = installMetrics(app);
 
-  // Every API route comes from a definition in src/protocol/http/ (schemas, access, docs): refuse any other.
+  // Every API route comes from a definition in src/protocol/rest/ (schemas, access, docs): refuse any other.
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/") && route.config?.access === undefined) {
-      throw new Error(`${route.method} ${route.url} has no definition in src/protocol/http/`);
+      throw new Error(`${route.method} ${route.url} has no definition in src/protocol/rest/`);
     }
   });
   app.setValidatorCompiler(validatorCompiler);

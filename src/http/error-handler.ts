@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { KindredError, badRequest } from "../protocol/errors.js";
-import { allRoutes } from "../protocol/http/routes.js";
+import { allRoutes } from "../protocol/rest/routes.js";
 
 export function sendError(reply: FastifyReply, error: KindredError): FastifyReply {
   if (error.retryAfterMs !== undefined) reply.header("retry-after", String(Math.ceil(error.retryAfterMs / 1000)));

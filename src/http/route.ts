@@ -1,5 +1,5 @@
 /**
- * Registers a Fastify route from its protocol definition (src/protocol/http/),
+ * Registers a Fastify route from its protocol definition (src/protocol/rest/),
  * so the zod schemas there validate what arrives, type the handler and shape
  * what leaves. Who may call it (`access`) rides along in the route's config and
  * is enforced once, by the auth hook (auth.ts).
@@ -7,7 +7,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import type { Access, RouteDef } from "../protocol/http/route.js";
+import type { Access, RouteDef } from "../protocol/rest/route.js";
 
 /** The Fastify instance type every route plugin receives: typed by the zod provider. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

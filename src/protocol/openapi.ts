@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { errorBody, errorCatalogue } from "./errors.js";
-import type { RouteDef } from "./http/route.js";
-import { routeGroups } from "./http/routes.js";
+import type { RouteDef } from "./rest/route.js";
+import { routeGroups } from "./rest/routes.js";
 
 type Json = Record<string, unknown>;
 

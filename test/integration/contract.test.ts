@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { apiDocPath, renderApiDoc } from "../../scripts/api-docs.js";
-import { allRoutes } from "../../src/protocol/http/routes.js";
+import { allRoutes } from "../../src/protocol/rest/routes.js";
 import { buildOpenApi, openApiPath } from "../../src/protocol/openapi.js";
 import { call, signUp } from "../helpers/http.js";
 import { type TestServer, startServer } from "../helpers/server.js";

@@ -6,7 +6,7 @@
  */
 import { newId } from "../../store/ids.js";
 import { KindredError, badRequest } from "../../protocol/errors.js";
-import type { SignUpBody, UpdateMeBody } from "../../protocol/http/accounts.js";
+import type { SignUpBody, UpdateMeBody } from "../../protocol/rest/accounts.js";
 import { type Store, isUniqueViolation } from "../../store/database.js";
 import type { UserRow, UserUpdate } from "../../store/schema.js";
 import { isAdultOn, isInFuture, parseCalendarDate, utcDate } from "./age.js";

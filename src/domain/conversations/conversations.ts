@@ -6,7 +6,7 @@
 import { newId } from "../../store/ids.js";
 import { KindredError } from "../../protocol/errors.js";
 import type { ConversationEvent } from "../../protocol/common.js";
-import type { CreateConversationBody, HistoryQuery } from "../../protocol/http/conversations.js";
+import type { CreateConversationBody, HistoryQuery } from "../../protocol/rest/conversations.js";
 import type { Store } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";
 import type { Notifier } from "../notifier.js";
@@ -15,7 +15,7 @@ import { appendEvent, readEvents } from "./log.js";
 import { findMembership, requireMembership } from "./membership.js";
 import { canSignal } from "./policy.js";
 import type { CheckinView, OneToOnes } from "./one-to-one.js";
-import type { Schedule } from "../../protocol/http/conversations.js";
+import type { Schedule } from "../../protocol/rest/conversations.js";
 import { nextSession } from "../rooms/schedule.js";
 
 export interface MemberView {

@@ -12,7 +12,7 @@ import { newId } from "../../store/ids.js";
 import { sql } from "kysely";
 import { KindredError } from "../../protocol/errors.js";
 import type { ConversationEvent } from "../../protocol/common.js";
-import type { SendMessageBody } from "../../protocol/http/conversations.js";
+import type { SendMessageBody } from "../../protocol/rest/conversations.js";
 import type { SenderNotice } from "../../protocol/ws/server-frames.js";
 import { type Store, type Tx, isUniqueViolation } from "../../store/database.js";
 import type { GroupCommit } from "../../store/group-commit.js";

@@ -13,7 +13,7 @@ import { type ConversationView, type Conversations, event } from "../conversatio
 import { appendEvent } from "../conversations/log.js";
 import { requireMembership } from "../conversations/membership.js";
 import type { Notifier } from "../notifier.js";
-import type { Schedule } from "../../protocol/http/conversations.js";
+import type { Schedule } from "../../protocol/rest/conversations.js";
 import { nextSession } from "./schedule.js";
 
 export interface RoomListing {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isTimeZone } from "../../protocol/http/conversations.js";
+import { isTimeZone } from "../../protocol/rest/conversations.js";
 import { nextSession } from "./schedule.js";
 
 test("the next session is the coming weekday at the local time", () => {

@@ -3,7 +3,7 @@
  * zone. The next session is computed in that zone, so it stays at the same
  * local time across daylight-saving changes.
  */
-import { type Schedule, weekdays } from "../../protocol/http/conversations.js";
+import { type Schedule, weekdays } from "../../protocol/rest/conversations.js";
 
 type Weekday = (typeof weekdays)[number];
 

@@ -1,7 +1,7 @@
 /** Sign-up, recovery, sign-in and out, sessions, and my profile (protocol.md "Authentication"). */
 import { handleKey } from "../../domain/accounts/handle.js";
 import { KindredError } from "../../protocol/errors.js";
-import { accountRoutes as r } from "../../protocol/http/accounts.js";
+import { accountRoutes as r } from "../../protocol/rest/accounts.js";
 import { clearSessionCookie, memberOf, setSessionCookie } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -1,5 +1,5 @@
 /** The community's texts and this API's own description, readable without a session. */
-import { communityRoutes as r } from "../../protocol/http/community.js";
+import { communityRoutes as r } from "../../protocol/rest/community.js";
 import { buildOpenApi } from "../../protocol/openapi.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -1,5 +1,5 @@
 /** Conversations over REST (protocol.md "Conversations"). Non-members get NOT_FOUND everywhere. */
-import { conversationRoutes as r } from "../../protocol/http/conversations.js";
+import { conversationRoutes as r } from "../../protocol/rest/conversations.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -1,7 +1,7 @@
 /** The experience catalogue (protocol.md "Experiences and matching") and its administration. */
 import type { FastifyRequest } from "fastify";
 import { KindredError } from "../../protocol/errors.js";
-import { experienceRoutes as r } from "../../protocol/http/experiences.js";
+import { experienceRoutes as r } from "../../protocol/rest/experiences.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -1,6 +1,6 @@
 /** /healthz (the process serves), /readyz (the store and Redis answer), /metrics (Prometheus text). */
 import type { Registry } from "prom-client";
-import { communityRoutes as r } from "../../protocol/http/community.js";
+import { communityRoutes as r } from "../../protocol/rest/community.js";
 import { type App, routeOptions } from "../route.js";
 
 export interface HealthChecks {

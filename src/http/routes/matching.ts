@@ -1,5 +1,5 @@
 /** Matching (protocol.md "Experiences and matching"). */
-import { matchingRoutes as r } from "../../protocol/http/matching.js";
+import { matchingRoutes as r } from "../../protocol/rest/matching.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

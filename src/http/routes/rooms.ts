@@ -1,5 +1,5 @@
 /** Peer-led rooms: the directory, invite links, and removing a member. */
-import { roomRoutes as r } from "../../protocol/http/rooms.js";
+import { roomRoutes as r } from "../../protocol/rest/rooms.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -1,6 +1,6 @@
 /** Blocks and crisis resources (protocol.md "Safety"). */
 import { resourcesFor } from "../../domain/safety/resources.js";
-import { safetyRoutes as r } from "../../protocol/http/safety.js";
+import { safetyRoutes as r } from "../../protocol/rest/safety.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { id, seq } from "../common.js";
-import { clientMsgId, contentWarning, messageBody } from "../http/conversations.js";
+import { clientMsgId, contentWarning, messageBody } from "../rest/conversations.js";
 
 /** A client's correlation id for a frame, echoed on its ack, safety and error frames. */
 export const ref = z

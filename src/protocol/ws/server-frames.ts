@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { event, id, resource, seq } from "../common.js";
 import { errorBody } from "../errors.js";
-import { matchSuggestions } from "../http/matching.js";
+import { matchSuggestions } from "../rest/matching.js";
 import { ref } from "./client-frames.js";
 
 /** What a check after a send may tell its author alone (today: crisis support). */
