@@ -33,6 +33,8 @@ export interface StoredMessage {
   event: ConversationEvent;
   /** Members the event must not reach (they blocked the sender), decided in the write. */
   hiddenFrom: string[];
+  /** The sender's region as the write saw it (for after-send hooks; null on a repeat). */
+  senderRegion: string | null;
 }
 
 export interface SendInput extends SendMessageBody {
@@ -44,7 +46,7 @@ export interface SendInput extends SendMessageBody {
  * to the sender: what it returns goes to the sending socket right after the ack
  * (the crisis check is one). It must be quick and must not throw.
  */
-export type AfterSendHook = (sent: { userId: string; conversationId: string; messageId: string; body: string }) => SenderNotice | null;
+export type AfterSendHook = (sent: { userId: string; region: string | null; conversationId: string; messageId: string; body: string }) => SenderNotice | null;
 
 /** Told after COMMIT, in order: the stored message, then anything the hooks have for the sender alone. */
 export type OnStored = (stored: StoredMessage, notices: SenderNotice[]) => void;
@@ -87,7 +89,7 @@ export class Messages {
         deleted_at: null,
       });
       const created = event(input.conversationId, seq, "message.created", userId, now, data);
-      return { conversationId: input.conversationId, messageId, seq, duplicate: false, event: created, hiddenFrom: reach.hiddenFrom };
+      return { conversationId: input.conversationId, messageId, seq, duplicate: false, event: created, hiddenFrom: reach.hiddenFrom, senderRegion: reach.region };
     };
     const afterCommit = (stored: StoredMessage) => {
       const notices = stored.duplicate ? [] : this.noticesFor(userId, stored, input.body);
@@ -109,7 +111,7 @@ export class Messages {
   private noticesFor(userId: string, stored: StoredMessage, body: string): SenderNotice[] {
     const notices: SenderNotice[] = [];
     for (const hook of this.hooks) {
-      const notice = hook({ userId, conversationId: stored.conversationId, messageId: stored.messageId, body });
+      const notice = hook({ userId, region: stored.senderRegion, conversationId: stored.conversationId, messageId: stored.messageId, body });
       if (notice) notices.push(notice);
     }
     return notices;
@@ -194,6 +196,7 @@ async function findByClientMsgId(db: Store, senderId: string, clientMsgId: strin
     seq,
     duplicate: true,
     hiddenFrom: [],
+    senderRegion: null,
     event: event(row.conversation_id, seq, "message.created", senderId, Number(row.created_at), data),
   };
 }

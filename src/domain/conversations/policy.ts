@@ -18,6 +18,8 @@ import { prepared } from "../../store/prepared.js";
 
 export interface Reach {
   kind: "direct" | "group";
+  /** The member's region for crisis resources, read in the same query (after-send hooks need it). */
+  region: string | null;
   /** Members who must not receive this member's messages (they blocked the sender). */
   hiddenFrom: string[];
   /** Members on either side of a block with this member: no typing, read state or presence. */
@@ -28,7 +30,8 @@ const memberRow = prepared(2, (db, conversationId: string, userId: string) =>
   db
     .selectFrom("conversation_members as m")
     .innerJoin("conversations as c", "c.id", "m.conversation_id")
-    .select(["c.kind", "c.closed_at"])
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["c.kind", "c.closed_at", "u.region"])
     .where("m.conversation_id", "=", conversationId)
     .where("m.user_id", "=", userId),
 );
@@ -57,7 +60,7 @@ async function reachOf(db: Store | Tx, userId: string, conversationId: string, w
   if (member.kind === "direct" && blocks.length > 0) throw new KindredError("BLOCKED");
   const hiddenFrom = blocks.filter((b) => b.blocked_id === userId).map((b) => b.blocker_id);
   const apart = blocks.map((b) => (b.blocker_id === userId ? b.blocked_id : b.blocker_id));
-  return { kind: member.kind, hiddenFrom, apart };
+  return { kind: member.kind, region: member.region, hiddenFrom, apart };
 }
 
 /** May `userId` add words (a message, an edit, a check-in answer) to the conversation? Throws if not. */
