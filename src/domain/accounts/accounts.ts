@@ -15,6 +15,7 @@ import { type PasswordHasher, checkPasswordStrength } from "./passwords.js";
 import { rolesOf } from "./roles.js";
 import { hashRecoveryCode, newRecoveryCode, recoveryCodeCount } from "./secrets.js";
 import type { Sessions } from "./sessions.js";
+import { defaultLanguage, languagesOf, setLanguages } from "./languages.js";
 import { type UserView, toUserView } from "./user-view.js";
 import type { Experiences } from "../experiences/experiences.js";
 
@@ -60,7 +61,6 @@ export class Accounts {
       handle_key: handleKey(input.handle),
       display_name: null,
       about: null,
-      languages: JSON.stringify(["en"]),
       availability: "away",
       region: null,
       on_duty: 0,
@@ -76,10 +76,11 @@ export class Accounts {
     try {
       const token = await this.db.transaction().execute(async (trx) => {
         await trx.insertInto("users").values(row).execute();
+        await setLanguages(trx, row.id, [defaultLanguage]);
         await this.insertRecoveryCodes(trx, row.id, recoveryCodes, now);
         return (await this.sessions.create(trx, row.id, now)).token;
       });
-      return { user: toUserView(row, [], []), token, recoveryCodes };
+      return { user: toUserView(row, [], [], [defaultLanguage]), token, recoveryCodes };
     } catch (err) {
       // Two sign-ups racing for one handle: the database decides.
       if (isUniqueViolation(err)) throw new KindredError("HANDLE_TAKEN");
@@ -155,7 +156,6 @@ export class Accounts {
     const update: UserUpdate = {};
     if (patch.displayName !== undefined) update.display_name = patch.displayName;
     if (patch.about !== undefined) update.about = patch.about || null;
-    if (patch.languages !== undefined) update.languages = JSON.stringify([...new Set(patch.languages)]);
     if (patch.availability !== undefined) {
       // Setting availability again frees a listener from their last match (protocol.md "Experiences and matching").
       update.availability = patch.availability;
@@ -167,6 +167,7 @@ export class Accounts {
     await this.db.transaction().execute(async (trx) => {
       if (Object.keys(update).length > 0) await trx.updateTable("users").set(update).where("id", "=", userId).execute();
       if (patch.experiences !== undefined) await this.experiences.setForUser(trx, userId, patch.experiences);
+      if (patch.languages !== undefined) await setLanguages(trx, userId, patch.languages);
     });
     return this.getUser(userId);
   }
@@ -176,7 +177,7 @@ export class Accounts {
   }
 
   async view(row: UserRow): Promise<UserView> {
-    return toUserView(row, await rolesOf(this.db, row.id), await this.experiences.ofUser(row.id));
+    return toUserView(row, await rolesOf(this.db, row.id), await this.experiences.ofUser(row.id), await languagesOf(this.db, row.id));
   }
 
   private async insertRecoveryCodes(trx: Store, userId: string, codes: string[], now: number): Promise<void> {
