@@ -10,7 +10,7 @@ import { PasswordHasher } from "../src/domain/accounts/passwords.js";
 import { newSessionToken, sha256 } from "../src/domain/accounts/secrets.js";
 import { closeStore, openStore } from "../src/store/database.js";
 import type { Insertable } from "kysely";
-import type { ConversationMembersTable, ConversationsTable, EventsTable, SessionsTable, UserExperiencesTable, UsersTable } from "../src/store/schema.js";
+import type { ConversationMembersTable, ConversationsTable, EventsTable, SessionsTable, UserExperiencesTable, UserLanguagesTable, UsersTable } from "../src/store/schema.js";
 
 export const benchPassword = "bench password for everyone";
 
@@ -48,6 +48,7 @@ export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
   const users: Insertable<UsersTable>[] = [];
   const sessions: Insertable<SessionsTable>[] = [];
   const tags: Insertable<UserExperiencesTable>[] = [];
+  const languages: Insertable<UserLanguagesTable>[] = [];
   for (let i = 0; i < plan.users; i++) {
     const id = newId(now + i);
     const handle = `bench${i}`;
@@ -62,7 +63,6 @@ export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
       handle_key: handle,
       display_name: null,
       about: null,
-      languages: JSON.stringify(["en"]),
       availability,
       region: null,
       on_duty: 0,
@@ -75,11 +75,13 @@ export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
     });
     sessions.push({ id: newId(now + i), user_id: id, token_hash: sha256(token), created_at: now, last_used_at: now, expires_at: now + 30 * 86_400_000 });
     for (const tag of plan.experiences ?? []) tags.push({ user_id: id, tag_id: tag });
+    languages.push({ user_id: id, language: "en", base_language: "en", position: 0 });
   }
   await db.transaction().execute(async (trx) => {
     for (const c of chunks(users, 500)) await trx.insertInto("users").values(c).execute();
     for (const c of chunks(sessions, 2000)) await trx.insertInto("sessions").values(c).execute();
     for (const c of chunks(tags, 5000)) await trx.insertInto("user_experiences").values(c).execute();
+    for (const c of chunks(languages, 5000)) await trx.insertInto("user_languages").values(c).execute();
 
     const conversations: Insertable<ConversationsTable>[] = [];
     const members: Insertable<ConversationMembersTable>[] = [];

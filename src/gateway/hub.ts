@@ -225,9 +225,12 @@ export class Hub {
     this.bus.publish(topics.presence, { kind: "presence", userId, status, conversationIds, hiddenFrom });
   }
 
-  /** Tells a new socket which of the people it shares a conversation with are online, on any node. */
-  async presenceSnapshot(connection: Connection): Promise<void> {
-    const peers = await this.reader.peersOf(connection.userId, [...connection.follows.keys()]);
+  /**
+   * Tells a socket which of the people it shares these conversations with (by
+   * default every one it follows) are online, on any node; blocks read from the store.
+   */
+  async presenceSnapshot(connection: Connection, conversationIds = [...connection.follows.keys()]): Promise<void> {
+    const peers = await this.reader.peersOf(connection.userId, conversationIds);
     for (const userId of await this.presence.onlineAmong(peers)) {
       connection.send(encodeFrame({ op: "presence", userId, status: "online" }));
     }
@@ -272,6 +275,7 @@ export class Hub {
           const generation = this.register(c, message.conversationId);
           void this.replay(c, message.conversationId, generation, message.seq - 1, message.seq).catch(() => c.close(1011, "replay failed"));
         }
+        this.presenceOnJoin(userId, message.conversationId, connections);
         return;
       case "left":
         for (const c of connections) this.unfollow(c, message.conversationId);
@@ -289,6 +293,19 @@ export class Hub {
       default:
         return;
     }
+  }
+
+  /**
+   * A member who is online here joined a conversation (a match, a group, a
+   * room): they now share it with its other members, so each side learns of
+   * the other. The joiner's peers are told through the bus, on every node; the
+   * joiner's sockets read who is online from the registry, which also covers a
+   * peer whose own join is still being set up when the announcement passes.
+   */
+  private presenceOnJoin(userId: string, conversationId: string, connections: Connection[]): void {
+    if (connections.length === 0) return;
+    void this.announcePresence(userId, "online", [conversationId]).catch(() => {});
+    for (const c of connections) void this.presenceSnapshot(c, [conversationId]).catch(() => {});
   }
 
   private onPresence = (message: BusMessage): void => {

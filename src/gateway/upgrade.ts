@@ -8,20 +8,40 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Config } from "../config.js";
 import type { ResolvedSession, Sessions } from "../domain/accounts/sessions.js";
-import { KindredError } from "../protocol/errors.js";
+import { KindredError, foreignOriginError } from "../protocol/errors.js";
 import { sessionCookie } from "../protocol/common.js";
+
+/** Longer than any session token Kindred issues (the Bearer header has the same bound). */
+const maxTokenLength = 128;
 
 export interface UpgradeAuth extends ResolvedSession {
   address: string;
 }
 
+/**
+ * The session cookie's value, read as the HTTP routes' cookie parser reads it,
+ * so a cookie means the same on both paths: the first of duplicated names wins,
+ * and a value that is not valid percent-encoding is kept as it is (it then
+ * resolves to no session: 401, never a thrown URIError and a 500). Values
+ * longer than any token we issue are not looked up at all.
+ */
 function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    const value = percentDecoded(part.slice(eq + 1).trim());
+    return value.length > 0 && value.length <= maxTokenLength ? value : undefined;
   }
   return undefined;
+}
+
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The origin this request was addressed to, as a browser on our own pages would send it. */
@@ -48,7 +68,7 @@ export async function authenticateUpgrade(
     if (token === undefined) throw new KindredError("UNAUTHENTICATED");
     const origin = request.headers.origin;
     const allowed = config.allowedOrigins ?? [ownOrigin(request, config.trustProxy !== "false")];
-    if (!origin || !allowed.includes(origin)) throw new KindredError("FORBIDDEN");
+    if (!origin || !allowed.includes(origin)) throw foreignOriginError();
   }
   const resolved = await sessions.resolve(token!);
   if (!resolved) throw new KindredError("UNAUTHENTICATED");

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import type { ResolvedSession, Sessions } from "../domain/accounts/sessions.js";
 import { sessionCookie } from "../protocol/common.js";
-import { KindredError } from "../protocol/errors.js";
+import { KindredError, foreignOriginError } from "../protocol/errors.js";
 
 
 export interface Auth extends ResolvedSession {
@@ -47,7 +47,7 @@ export async function requireAuth(request: FastifyRequest, sessions: Sessions, c
   if (found.via === "cookie" && isStateChanging(request)) {
     const origin = request.headers.origin;
     if (!origin || !isAllowedOrigin(request, config, origin)) {
-      throw new KindredError("FORBIDDEN", { message: "This request must come from Kindred's own pages." });
+      throw foreignOriginError();
     }
   }
   const resolved = await sessions.resolve(found.token);

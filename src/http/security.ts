@@ -6,7 +6,7 @@
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
-import { KindredError } from "../protocol/errors.js";
+import { foreignOriginError } from "../protocol/errors.js";
 import { isAllowedOrigin, isStateChanging } from "./auth.js";
 
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
@@ -34,7 +34,7 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
     // whether or not it carries a session: this also stops cross-site sign-in and sign-up.
     const origin = request.headers.origin;
     if (isStateChanging(request) && origin !== undefined && !isAllowedOrigin(request, config, origin)) {
-      throw new KindredError("FORBIDDEN", { message: "This request must come from Kindred's own pages." });
+      throw foreignOriginError();
     }
   });
 

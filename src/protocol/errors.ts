@@ -98,3 +98,11 @@ export class KindredError extends Error {
 export function badRequest(field: string, problem: string): KindredError {
   return new KindredError("BAD_REQUEST", { message: `${field || "body"}: ${problem}`, details: { field: field || "body", problem } });
 }
+
+/** A state-changing request or socket authenticated by cookie from another site: worded the same over REST and WebSocket. */
+export function foreignOriginError(): KindredError {
+  return new KindredError("FORBIDDEN", {
+    message: "This request must come from Kindred's own pages (its Origin header is missing or not allowed).",
+    details: { field: "origin" },
+  });
+}

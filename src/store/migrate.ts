@@ -9,6 +9,7 @@ import * as conversations from "./migrations/0002-conversations.js";
 import * as experiences from "./migrations/0003-experiences.js";
 import * as matching from "./migrations/0004-matching.js";
 import * as rooms from "./migrations/0005-rooms.js";
+import * as listTables from "./migrations/0006-list-tables.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
@@ -16,12 +17,22 @@ const migrations: Record<string, Migration> = {
   "0003-experiences": experiences,
   "0004-matching": matching,
   "0005-rooms": rooms,
+  "0006-list-tables": listTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  await check(new Migrator({ db, provider }).migrateToLatest());
+}
+
+/** Migrates up (or down) to the named migration: for upgrade tests that start from an older schema. */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
+  await check(new Migrator({ db, provider }).migrateTo(name));
+}
+
+async function check(run: ReturnType<Migrator["migrateToLatest"]>): Promise<void> {
+  const { error, results } = await run;
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     const why = error instanceof Error ? error.message : String(error);

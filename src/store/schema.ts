@@ -12,8 +12,6 @@ export interface UsersTable {
   handle_key: string;
   display_name: string | null;
   about: string | null;
-  /** JSON array of language codes. */
-  languages: string;
   availability: "talk" | "listen" | "either" | "away";
   region: string | null;
   on_duty: number;
@@ -27,6 +25,16 @@ export interface UsersTable {
   listening_in: Generated<string | null>;
   /** Since when this member has been free to listen (for "longest waiting first"). */
   available_since: Generated<number | null>;
+}
+
+/** The languages a member speaks, in the order they gave them. */
+export interface UserLanguagesTable {
+  user_id: string;
+  /** A language code such as "en" or "pt-BR". */
+  language: string;
+  /** The code before any region ("pt" for "pt-BR"): members who share one can talk. */
+  base_language: string;
+  position: number;
 }
 
 export interface UserRolesTable {
@@ -139,8 +147,6 @@ export interface MatchRequestsTable {
   id: string;
   user_id: string;
   mode: "one-to-one" | "group";
-  /** JSON array of experience tag ids. */
-  experiences: string;
   anyone: number;
   note: string | null;
   status: "waiting" | "matched" | "cancelled";
@@ -149,6 +155,12 @@ export interface MatchRequestsTable {
   matched_at: number | null;
   /** 1 once the requester was told that no match came in time. */
   slow_notified: Generated<number>;
+}
+
+/** The experiences a match request asked about. */
+export interface MatchRequestExperiencesTable {
+  request_id: string;
+  tag_id: string;
 }
 
 export interface CheckinsTable {
@@ -172,6 +184,7 @@ export interface InvitesTable {
 
 export interface Database {
   users: UsersTable;
+  user_languages: UserLanguagesTable;
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   recovery_codes: RecoveryCodesTable;
@@ -183,6 +196,7 @@ export interface Database {
   experience_tags: ExperienceTagsTable;
   user_experiences: UserExperiencesTable;
   match_requests: MatchRequestsTable;
+  match_request_experiences: MatchRequestExperiencesTable;
   checkins: CheckinsTable;
   invites: InvitesTable;
 }

@@ -94,3 +94,20 @@ test("conversation list: members, lastSeq, readSeq and unread", async () => {
   assert.equal(c.readSeq, 2, "their own join counts as read");
   assert.equal(c.unread, 3);
 });
+
+test("a member's own messages never count as unread, for either member", async () => {
+  const { a, b, conversationId } = await conversationWith(3);
+  const unreadOf = async (token: string) =>
+    (await call(server.url, "GET", "/api/v1/conversations", { token })).body.conversations.find((x: any) => x.id === conversationId).unread as number;
+  // a joined at seq 1; b's join (seq 2) is the one thing a has not read; a's three messages are a's own.
+  assert.equal(await unreadOf(a.token), 1);
+  assert.equal(await unreadOf(b.token), 3);
+  for (let n = 0; n < 2; n++) {
+    const res = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: b.token, json: { clientMsgId: `own-${n}`, body: `reply ${n}` } });
+    assert.equal(res.status, 201);
+  }
+  assert.equal(await unreadOf(b.token), 3, "b's replies are not unread for b");
+  assert.equal(await unreadOf(a.token), 3, "b's join and two replies are unread for a");
+  const one = (await call(server.url, "GET", `/api/v1/conversations/${conversationId}`, { token: a.token })).body.conversation;
+  assert.equal(one.unread, 3, "the single view agrees with the list");
+});

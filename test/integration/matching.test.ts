@@ -56,6 +56,18 @@ describe("one-to-one", () => {
     await ls.waitFor((f) => f.op === "event" && f.event.conversationId === conversationId && f.event.type === "member.joined");
   });
 
+  test("two members matched while both online are each told the other is online", async () => {
+    const tag = freshTag();
+    const listener = await member(server.url, { experiences: [tag], availability: "listen" });
+    const ls = await online(listener.token);
+    const requester = await member(server.url, { experiences: [tag] });
+    const rs = await online(requester.token);
+    const res = await requestMatch(server.url, requester.token, { experiences: [tag] });
+    assert.equal(res.body.request.status, "matched");
+    assert.deepEqual(await rs.waitFor((f) => f.op === "presence" && f.userId === listener.user.id), { op: "presence", userId: listener.user.id, status: "online" });
+    assert.deepEqual(await ls.waitFor((f) => f.op === "presence" && f.userId === requester.user.id), { op: "presence", userId: requester.user.id, status: "online" });
+  });
+
   test("a matched listener is not offered again until the conversation ends; then the waiting request gets them", async () => {
     const tag = freshTag();
     const listener = await member(server.url, { experiences: [tag], availability: "either" });
@@ -267,7 +279,7 @@ describe("check-in and staying in touch", () => {
     const mine = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: requester.token, json: { hopingFor: "just to be heard", timeAvailable: "about 30 minutes", avoidTopics: "medication" } });
     assert.equal(mine.status, 200);
     const seen = await ls.waitFor((f) => f.op === "event" && f.event.type === "checkin.updated");
-    assert.deepEqual(seen.event.data, { userId: requester.user.id, hopingFor: "just to be heard", timeAvailable: "about 30 minutes", avoidTopics: "medication" });
+    assert.deepEqual(seen.event.data, { userId: requester.user.id, fields: ["hopingFor", "timeAvailable", "avoidTopics"] }, "who changed what, no text");
     await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: listener.token, json: { timeAvailable: "an hour" } });
     await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: requester.token, json: { timeAvailable: "15 minutes now" } });
     const view = (await call(server.url, "GET", `/api/v1/conversations/${conversationId}`, { token: listener.token })).body.conversation;

@@ -147,3 +147,22 @@ describe("the hook after a send", () => {
     for (const s of sockets) s.close();
   });
 });
+
+describe("edits and check-ins follow the send's policy", () => {
+  test("after a block, neither an edit nor a check-in answer reaches the other side", async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    const conversationId = await server.services.conversations.createDirect(a.user.id, b.user.id);
+    const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "e-1", body: "first words" } });
+    assert.equal(sent.status, 201);
+    assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: b.token, json: { userId: a.user.id } })).status, 204);
+    const edit = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${sent.body.message.id}`, { token: a.token, json: { body: "changed words" } });
+    assert.equal(edit.status, 403);
+    assert.equal(edit.body.error.code, "BLOCKED");
+    const checkin = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: a.token, json: { hopingFor: "to be heard" } });
+    assert.equal(checkin.body.error.code, "BLOCKED");
+    assert.deepEqual(await storedBodies(conversationId), ["first words"]);
+    const events = await server.services.db.selectFrom("events").select("type").where("conversation_id", "=", conversationId).execute();
+    assert.deepEqual(events.map((e) => e.type).filter((t) => t !== "member.joined"), ["message.created"], "no edit or check-in event was logged");
+  });
+});

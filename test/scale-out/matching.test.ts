@@ -30,6 +30,19 @@ describe("matching across two nodes", { skip: skipScaleOut }, () => {
     ls.close();
   });
 
+  test("matched across nodes while both are online: each is told the other is online", async () => {
+    const listener = await member(node1.url, { experiences: ["heard-voices"], availability: "listen" });
+    const ls = await TestSocket.open(node1.url, { token: listener.token });
+    const requester = await member(node2.url, { experiences: ["heard-voices"] });
+    const rs = await TestSocket.open(node2.url, { token: requester.token });
+    const res = await requestMatch(node2.url, requester.token, { experiences: ["heard-voices"] });
+    assert.equal(res.body.request.status, "matched");
+    assert.equal((await rs.waitFor((f) => f.op === "presence" && f.userId === listener.user.id)).status, "online");
+    assert.equal((await ls.waitFor((f) => f.op === "presence" && f.userId === requester.user.id)).status, "online");
+    ls.close();
+    rs.close();
+  });
+
   test("requests racing on two nodes for the only listener: exactly one wins, every time", async () => {
     for (let round = 0; round < 5; round++) {
       const listener = await member(node1.url, { experiences: ["trauma"], availability: "listen", languages: ["en", "es"] });

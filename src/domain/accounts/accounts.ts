@@ -16,6 +16,7 @@ import { rolesOf } from "./roles.js";
 import type { Role } from "../../store/schema.js";
 import { hashRecoveryCode, newRecoveryCode, recoveryCodeCount } from "./secrets.js";
 import type { Sessions } from "./sessions.js";
+import { defaultLanguage, languagesOf, setLanguages } from "./languages.js";
 import { type UserView, toUserView } from "./user-view.js";
 import type { Experiences } from "../experiences/experiences.js";
 
@@ -61,7 +62,6 @@ export class Accounts {
       handle_key: handleKey(input.handle),
       display_name: null,
       about: null,
-      languages: JSON.stringify(["en"]),
       availability: "away",
       region: null,
       on_duty: 0,
@@ -77,10 +77,11 @@ export class Accounts {
     try {
       const token = await this.db.transaction().execute(async (trx) => {
         await trx.insertInto("users").values(row).execute();
+        await setLanguages(trx, row.id, [defaultLanguage]);
         await this.insertRecoveryCodes(trx, row.id, recoveryCodes, now);
         return (await this.sessions.create(trx, row.id, now)).token;
       });
-      return { user: toUserView(row, [], []), token, recoveryCodes };
+      return { user: toUserView(row, [], [], [defaultLanguage]), token, recoveryCodes };
     } catch (err) {
       // Two sign-ups racing for one handle: the database decides.
       if (isUniqueViolation(err)) throw new KindredError("HANDLE_TAKEN");
@@ -156,7 +157,6 @@ export class Accounts {
     const update: UserUpdate = {};
     if (patch.displayName !== undefined) update.display_name = patch.displayName;
     if (patch.about !== undefined) update.about = patch.about || null;
-    if (patch.languages !== undefined) update.languages = JSON.stringify([...new Set(patch.languages)]);
     if (patch.availability !== undefined) {
       // Setting availability again frees a listener from their last match (protocol.md "Experiences and matching").
       update.availability = patch.availability;
@@ -168,6 +168,7 @@ export class Accounts {
     await this.db.transaction().execute(async (trx) => {
       if (Object.keys(update).length > 0) await trx.updateTable("users").set(update).where("id", "=", userId).execute();
       if (patch.experiences !== undefined) await this.experiences.setForUser(trx, userId, patch.experiences);
+      if (patch.languages !== undefined) await setLanguages(trx, userId, patch.languages);
     });
     return this.getUser(userId);
   }
@@ -182,7 +183,7 @@ export class Accounts {
   }
 
   async view(row: UserRow): Promise<UserView> {
-    return toUserView(row, await rolesOf(this.db, row.id), await this.experiences.ofUser(row.id));
+    return toUserView(row, await rolesOf(this.db, row.id), await this.experiences.ofUser(row.id), await languagesOf(this.db, row.id));
   }
 
   private async insertRecoveryCodes(trx: Store, userId: string, codes: string[], now: number): Promise<void> {

@@ -17,14 +17,14 @@ export interface UserView {
 
 const roleOrder: Role[] = ["supporter", "moderator", "admin"];
 
-export function toUserView(row: UserRow, roles: Role[], experiences: string[]): UserView {
+export function toUserView(row: UserRow, roles: Role[], experiences: string[], languages: string[]): UserView {
   return {
     id: row.id,
     handle: row.handle,
     displayName: row.display_name,
     about: row.about,
     experiences,
-    languages: JSON.parse(row.languages) as string[],
+    languages,
     availability: row.availability,
     region: row.region,
     onDuty: row.on_duty === 1,

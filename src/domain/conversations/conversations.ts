@@ -167,7 +167,7 @@ export class Conversations {
     return { freedListener: null };
   }
 
-  /** GET /api/v1/conversations: unread is computed (last_seq − read_seq), never stored. */
+  /** GET /api/v1/conversations: unread is computed from the log (others' events after my read marker), never stored. */
   async list(userId: string): Promise<ConversationView[]> {
     const rows = await this.db
       .selectFrom("conversation_members")
@@ -248,6 +248,22 @@ export class Conversations {
     for (const j of joined.joins) this.notify.joined(j.userId, joined.conversationId, j.seq);
   }
 
+  /**
+   * Events after the read marker that someone else caused: a member's own
+   * messages are never unread to them. Counted from the log each time (an index
+   * range of at most the unread events), never kept as a counter that could drift.
+   */
+  private async unreadAfter(userId: string, conversationId: string, readSeq: number): Promise<number> {
+    const row = await this.db
+      .selectFrom("events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("conversation_id", "=", conversationId)
+      .where("seq", ">", readSeq)
+      .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "!=", userId)]))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   private async view(userId: string, conversationId: string): Promise<ConversationView> {
     const conversation = await this.db.selectFrom("conversations").selectAll().where("id", "=", conversationId).executeTakeFirstOrThrow();
     const members = await this.db
@@ -259,6 +275,7 @@ export class Conversations {
       .execute();
     const lastSeq = Number(conversation.last_seq);
     const readSeq = Number(members.find((m) => m.user_id === userId)?.read_seq ?? 0);
+    const unread = readSeq >= lastSeq ? 0 : await this.unreadAfter(userId, conversationId, readSeq);
     const schedule = conversation.schedule ? (JSON.parse(conversation.schedule) as Schedule) : null;
     const extra =
       conversation.kind === "direct"
@@ -274,7 +291,7 @@ export class Conversations {
       members: members.map((m) => ({ userId: m.user_id, handle: m.handle, displayName: m.display_name, role: m.role })),
       lastSeq,
       readSeq,
-      unread: Math.max(0, lastSeq - readSeq),
+      unread,
       closed: conversation.closed_at !== null,
       origin: conversation.origin,
       ...extra,

@@ -117,32 +117,41 @@ export class Messages {
     return notices;
   }
 
-  /** PATCH /api/v1/conversations/:id/messages/:messageId: the author edits; a `message.edited` event follows. */
+  /**
+   * PATCH /api/v1/conversations/:id/messages/:messageId: the author edits; a
+   * `message.edited` event follows. Decided inside the write: the update only
+   * touches a message that is still the author's, still undeleted, in a
+   * conversation they still belong to; otherwise NOT_FOUND and no event, so an
+   * edit racing a deletion can never put text back into a tombstone. New words
+   * follow the send's policy: not into a closed conversation or across a block.
+   */
   async edit(userId: string, conversationId: string, messageId: string, body: string, contentWarning: string | null | undefined, now = Date.now()) {
     await this.requireOwnMessage(userId, conversationId, messageId);
-    return this.commit.run(
+    const edited = await this.commit.run(
       async (trx) => {
+        const reach = await canSend(trx, userId, conversationId);
         const update: { body: string; edited_at: number; content_warning?: string | null } = { body, edited_at: now };
         if (contentWarning !== undefined) update.content_warning = contentWarning;
-        await trx.updateTable("messages").set(update).where("id", "=", messageId).execute();
+        await claimOwnLiveMessage(trx, userId, conversationId, messageId, update);
         const seq = await appendEvent(trx, conversationId, { type: "message.edited", actorId: userId, messageId }, now);
         const row = await trx.selectFrom("messages").selectAll().where("id", "=", messageId).executeTakeFirstOrThrow();
-        return event(conversationId, seq, "message.edited", userId, now, messageData({ ...row, message_id: row.id }));
+        return { event: event(conversationId, seq, "message.edited", userId, now, messageData({ ...row, message_id: row.id })), hiddenFrom: reach.hiddenFrom };
       },
-      (edited) => this.notify.events([edited]),
+      (done) => this.notify.events([done.event], done.hiddenFrom),
     );
+    return edited.event;
   }
 
-  /** DELETE /api/v1/conversations/:id/messages/:messageId: the text is erased, a tombstone stays. */
+  /**
+   * DELETE /api/v1/conversations/:id/messages/:messageId: the text is erased, a
+   * tombstone stays. Decided inside the write like an edit: a message already
+   * deleted (a repeat, or a race) is NOT_FOUND and adds no second event.
+   */
   async remove(userId: string, conversationId: string, messageId: string, now = Date.now()) {
     await this.requireOwnMessage(userId, conversationId, messageId);
     return this.commit.run(
       async (trx) => {
-        await trx
-          .updateTable("messages")
-          .set({ body: null, content_warning: null, deleted_at: now })
-          .where("id", "=", messageId)
-          .execute();
+        await claimOwnLiveMessage(trx, userId, conversationId, messageId, { body: null, content_warning: null, deleted_at: now });
         const seq = await appendEvent(trx, conversationId, { type: "message.deleted", actorId: userId, messageId }, now);
         return event(conversationId, seq, "message.deleted", userId, now, { messageId, body: null, deleted: true });
       },
@@ -161,6 +170,32 @@ export class Messages {
     if (!message || message.deleted_at !== null) throw new KindredError("NOT_FOUND");
     if (message.sender_id !== userId) throw new KindredError("FORBIDDEN", { message: "Only the author can change a message." });
   }
+}
+
+/**
+ * Changes a message only while it is `userId`'s own, not deleted, in a
+ * conversation `userId` is still a member of; NOT_FOUND otherwise. Runs inside
+ * the write's transaction, so the check and the change are one step.
+ */
+async function claimOwnLiveMessage(
+  trx: Tx,
+  userId: string,
+  conversationId: string,
+  messageId: string,
+  change: { body: string | null; edited_at?: number; content_warning?: string | null; deleted_at?: number },
+): Promise<void> {
+  const changed = await trx
+    .updateTable("messages")
+    .set(change)
+    .where("id", "=", messageId)
+    .where("conversation_id", "=", conversationId)
+    .where("sender_id", "=", userId)
+    .where("deleted_at", "is", null)
+    .where((eb) =>
+      eb.exists(eb.selectFrom("conversation_members as m").select("m.user_id").where("m.conversation_id", "=", conversationId).where("m.user_id", "=", userId)),
+    )
+    .executeTakeFirst();
+  if (changed.numUpdatedRows !== 1n) throw new KindredError("NOT_FOUND");
 }
 
 // The send path's queries, prepared once (store/prepared.ts).

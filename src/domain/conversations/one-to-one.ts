@@ -1,7 +1,9 @@
 /**
  * What only one-to-one conversations have (product.md): the two-sided check-in
  * each person fills in, "stay in touch", and how a one-to-one ends. A check-in
- * is stored only in its conversation, and each update is an event there.
+ * is stored only in its own row, readable by both members through the
+ * conversation view; each update is a `checkin.updated` event that says who
+ * changed which answers, without their text, so a cleared answer is gone.
  * "Stay in touch" choices are private until both say yes.
  */
 import { KindredError } from "../../protocol/errors.js";
@@ -12,12 +14,16 @@ import type { Notifier } from "../notifier.js";
 import { event } from "./conversations.js";
 import { appendEvent } from "./log.js";
 import { requireMembership } from "./membership.js";
+import { canSend } from "./policy.js";
 
 export interface CheckinInput {
   hopingFor?: string | null;
   timeAvailable?: string | null;
   avoidTopics?: string | null;
 }
+
+/** The answers of a check-in card, as named in requests and views. */
+export const checkinFields = ["hopingFor", "timeAvailable", "avoidTopics"] as const;
 
 export interface CheckinView {
   userId: string;
@@ -42,11 +48,18 @@ export class OneToOnes {
     return membership;
   }
 
-  /** PUT /api/v1/conversations/:id/checkin: fills in or updates my side of the check-in card. */
+  /**
+   * PUT /api/v1/conversations/:id/checkin: fills in or updates my side of the
+   * check-in card. Answers left out stay; `null` clears one. The event names the
+   * changed fields only; both members read the text from the conversation view.
+   * Check-in answers are words to the other member: the send's policy decides,
+   * inside the write (not after a block, not once closed).
+   */
   async checkin(userId: string, conversationId: string, input: CheckinInput, now = Date.now()): Promise<CheckinView> {
     await this.requireDirect(userId, conversationId);
     const stored = await this.commit.run(
       async (trx) => {
+        await canSend(trx, userId, conversationId);
         const current = await trx
           .selectFrom("checkins")
           .selectAll()
@@ -67,7 +80,9 @@ export class OneToOnes {
           .onConflict((oc) => oc.columns(["conversation_id", "user_id"]).doUpdateSet({ hoping_for: row.hoping_for, time_available: row.time_available, avoid_topics: row.avoid_topics, updated_at: now }))
           .execute();
         const view = toCheckinView(row);
-        const { updatedAt: _at, ...data } = view;
+        // Who changed which answers, never the answers: the log is append-only, so text put
+        // there could not be taken back when a member clears it. Clients read the card itself.
+        const data = { userId, fields: checkinFields.filter((field) => input[field] !== undefined) };
         const seq = await appendEvent(trx, conversationId, { type: "checkin.updated", actorId: userId, data }, now);
         return { view, event: event(conversationId, seq, "checkin.updated", userId, now, data) };
       },

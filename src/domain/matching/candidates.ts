@@ -10,7 +10,11 @@ import type { PresenceRegistry } from "../presence.js";
 import type { Store } from "../../store/database.js";
 import type { MatchRequestRow } from "../../store/schema.js";
 import type { Blocks } from "../safety/blocks.js";
-import { type Candidate, rankCandidates, shareLanguage, sharedExperiences } from "./ranking.js";
+import { type Expression, type SqlBool, sql } from "kysely";
+import { matchingBasesOf } from "../accounts/languages.js";
+import { hasProfileExperience, noLiveOneToOneWith, notBlockedEitherWay, requestAsksAbout, speaksAnyOf } from "./compatibility.js";
+import { type Candidate, rankCandidates, sharedExperiences } from "./ranking.js";
+import { experiencesOfRequest, experiencesOfRequests } from "./request-experiences.js";
 
 /** How many requests or listeners are looked at per query. */
 const pageSize = 100;
@@ -23,10 +27,24 @@ const pageSize = 100;
  */
 const pageReuseMs = 200;
 
-type ListenerRow = { id: string; languages: string; on_duty: number; available_since: number | null; created_at: number };
+type ListenerRow = { id: string; on_duty: number; available_since: number | null; created_at: number };
+
+/** Who a search is for: the requester, what they asked about, and the languages they speak. */
+interface Seeker {
+  userId: string;
+  wanted: string[];
+  anyone: boolean;
+  bases: string[];
+}
 
 export class CandidateSearch {
-  /** The first page of ranked free listeners per (experiences, anyone), shared while fresh, even while still being read. */
+  /**
+   * The first page of ranked free listeners per (experiences, anyone, languages),
+   * shared while fresh, even while still being read. Only a requester with no
+   * blocks and no live one-to-one stores one, so a shared page leaves out
+   * nobody a later requester could be matched with but the first requester
+   * themself; each reuser still drops its own exclusions.
+   */
   private readonly pages = new Map<string, { at: number; rows: Promise<ListenerRow[]> }>();
 
   constructor(
@@ -39,55 +57,59 @@ export class CandidateSearch {
 
   /** Ranked candidates for `request`; `only` narrows the search to one member. */
   async find(request: MatchRequestRow, only?: string): Promise<Candidate[]> {
-    const requester = await this.db.selectFrom("users").select(["id", "languages"]).where("id", "=", request.user_id).executeTakeFirst();
-    if (!requester) return [];
-    const wanted = JSON.parse(request.experiences) as string[];
-    const languages = JSON.parse(requester.languages) as string[];
-    const excluded = new Set([request.user_id, ...(await this.blocks.setsFor(request.user_id)).apart, ...(await this.livePartners(request.user_id))]);
+    const seeker: Seeker = {
+      userId: request.user_id,
+      wanted: await experiencesOfRequest(this.db, request.id),
+      anyone: request.anyone === 1,
+      bases: await matchingBasesOf(this.db, request.user_id),
+    };
+    const apart = [...(await this.blocks.setsFor(request.user_id)).apart, ...(await this.livePartners(request.user_id))];
+    const excluded = new Set([request.user_id, ...apart]);
 
-    // The longest-waiting requests first; later ones are reached by their own turn or the sweep.
-    let waiting = this.db
-      .selectFrom("match_requests as r")
-      .innerJoin("users as u", "u.id", "r.user_id")
-      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "r.created_at", "u.languages", "u.on_duty"])
-      .where("r.status", "=", "waiting")
-      .where("r.mode", "=", "one-to-one")
-      .where("r.id", "!=", request.id);
+    // The longest-waiting compatible requests first; later ones are reached by their own turn or the sweep.
+    let waiting = this.compatible(
+      this.db
+        .selectFrom("match_requests as r")
+        .innerJoin("users as u", "u.id", "r.user_id")
+        .select(["r.id", "r.user_id", "r.anyone", "r.created_at", "u.on_duty"])
+        .where("r.status", "=", "waiting")
+        .where("r.mode", "=", "one-to-one")
+        .where("r.id", "!=", request.id),
+      "r.user_id",
+      seeker,
+    );
+    if (!seeker.anyone) {
+      waiting = waiting.where((eb) => eb.or([eb("r.anyone", "=", 1), requestAsksAbout("r.id", seeker.wanted), hasProfileExperience("r.user_id", seeker.wanted)]));
+    }
     if (only) waiting = waiting.where("r.user_id", "=", only);
-    const requesters = (await waiting.orderBy("r.created_at").limit(pageSize).execute()).filter((r) => !excluded.has(r.user_id));
+    const requesters = await waiting.orderBy("r.created_at").limit(pageSize).execute();
     const requesterIds = new Set(requesters.map((r) => r.user_id));
-    const onlineListeners = await this.onlineListeners(wanted, request.anyone === 1, only, (id) => !excluded.has(id) && !requesterIds.has(id));
+    const onlineListeners = await this.onlineListeners(seeker, only, apart.length === 0, (id) => !excluded.has(id) && !requesterIds.has(id));
 
     const ids = [...requesters.map((r) => r.user_id), ...onlineListeners.map((l) => l.id)];
     if (ids.length === 0) return [];
     const profileTags = await this.tagsOf(ids);
+    const requestTags = await experiencesOfRequests(this.db, requesters.map((r) => r.id));
     const supporters = await this.supportersAmong(ids);
     const openChats = await this.openChatsOf(ids);
 
     const candidates: Candidate[] = [];
     for (const r of requesters) {
-      if (!shareLanguage(languages, JSON.parse(r.languages) as string[])) continue;
-      const theirs = [...(profileTags.get(r.user_id) ?? []), ...(JSON.parse(r.experiences) as string[])];
-      const shared = sharedExperiences(wanted, theirs);
-      if (shared === 0 && request.anyone !== 1 && r.anyone !== 1) continue;
       candidates.push({
         userId: r.user_id,
         kind: "requester",
         requestId: r.id,
-        shared,
+        shared: sharedExperiences(seeker.wanted, [...(profileTags.get(r.user_id) ?? []), ...(requestTags.get(r.id) ?? [])]),
         onDutySupporter: r.on_duty === 1 && supporters.has(r.user_id),
         openChats: openChats.get(r.user_id) ?? 0,
         waitingSince: Number(r.created_at),
       });
     }
     for (const l of onlineListeners) {
-      if (!shareLanguage(languages, JSON.parse(l.languages) as string[])) continue;
-      const shared = sharedExperiences(wanted, profileTags.get(l.id) ?? []);
-      if (shared === 0 && request.anyone !== 1) continue;
       candidates.push({
         userId: l.id,
         kind: "listener",
-        shared,
+        shared: sharedExperiences(seeker.wanted, profileTags.get(l.id) ?? []),
         onDutySupporter: l.on_duty === 1 && supporters.has(l.id),
         openChats: openChats.get(l.id) ?? 0,
         waitingSince: Number(l.available_since ?? l.created_at),
@@ -96,14 +118,25 @@ export class CandidateSearch {
     return rankCandidates(candidates);
   }
 
+  /** Narrows a query to members (in `column`) the seeker may be matched with: language, blocks, live chats. */
+  private compatible<Q extends { where(expression: Expression<SqlBool>): Q }>(query: Q, column: string, seeker: Seeker): Q {
+    return query
+      .where(sql<SqlBool>`${sql.ref(column)} <> ${seeker.userId}`)
+      .where(speaksAnyOf(column, seeker.bases))
+      .where(notBlockedEitherWay(column, seeker.userId))
+      .where(noLiveOneToOneWith(column, seeker.userId));
+  }
+
   /**
-   * Free listeners in rank order (most shared experiences, on-duty supporters,
-   * longest free), a page at a time, until a page has someone online: the
-   * database ranks, so a thousand free listeners cost one query, not a thousand.
+   * Free, compatible listeners in rank order (most shared experiences, on-duty
+   * supporters, longest free), a page at a time, until a page has someone
+   * online: the database filters and ranks, so a thousand free listeners cost
+   * one query, not a thousand, and a page never fills up with members who could
+   * not be matched anyway.
    */
-  private async onlineListeners(wanted: string[], anyone: boolean, only: string | undefined, allowed: (id: string) => boolean) {
+  private async onlineListeners(seeker: Seeker, only: string | undefined, shareable: boolean, allowed: (id: string) => boolean) {
     const usable = (rows: ListenerRow[]) => rows.filter((u) => allowed(u.id) && !this.taken(u.id));
-    const key = `${anyone}:${[...wanted].sort().join(",")}`;
+    const key = `${seeker.anyone}:${[...seeker.wanted].sort().join(",")}:${[...seeker.bases].sort().join(",")}`;
     const reused = only ? undefined : this.pages.get(key);
     if (reused && Date.now() - reused.at < pageReuseMs) {
       const listeners = usable(await reused.rows);
@@ -112,8 +145,8 @@ export class CandidateSearch {
       if (found.length > 0) return found;
     }
     for (let offset = 0; ; offset += pageSize) {
-      const read = this.rankedFree(wanted, anyone, only, offset);
-      if (offset === 0 && !only) this.pages.set(key, { at: Date.now(), rows: read });
+      const read = this.rankedFree(seeker, only, offset);
+      if (offset === 0 && !only && shareable) this.pages.set(key, { at: Date.now(), rows: read });
       const page = await read;
       const listeners = usable(page);
       const online = await this.presence.onlineAmong(listeners.map((l) => l.id));
@@ -122,11 +155,12 @@ export class CandidateSearch {
     }
   }
 
-  private rankedFree(wanted: string[], anyone: boolean, only: string | undefined, offset: number): Promise<ListenerRow[]> {
-    const tags = wanted.length ? wanted : [""];
-    let free = this.db
+  private rankedFree(seeker: Seeker, only: string | undefined, offset: number): Promise<ListenerRow[]> {
+    const tags = seeker.wanted.length ? seeker.wanted : [""];
+    let free = this.compatible(
+      this.db
         .selectFrom("users as u")
-        .select(["u.id", "u.languages", "u.on_duty", "u.available_since", "u.created_at"])
+        .select(["u.id", "u.on_duty", "u.available_since", "u.created_at"])
         .select((eb) =>
           eb
             .selectFrom("user_experiences as ue")
@@ -145,11 +179,12 @@ export class CandidateSearch {
             .as("duty"),
         )
         .where("u.availability", "in", ["listen", "either"])
-        .where("u.listening_in", "is", null);
-      if (only) free = free.where("u.id", "=", only);
-      if (!anyone && !only) {
-        free = free.where((eb) => eb.exists(eb.selectFrom("user_experiences as ue").select("ue.user_id").whereRef("ue.user_id", "=", "u.id").where("ue.tag_id", "in", tags)));
-      }
+        .where("u.listening_in", "is", null),
+      "u.id",
+      seeker,
+    );
+    if (only) free = free.where("u.id", "=", only);
+    if (!seeker.anyone) free = free.where(hasProfileExperience("u.id", seeker.wanted));
     return free.orderBy("shared", "desc").orderBy("duty", "desc").orderBy("u.available_since").orderBy("u.id").limit(pageSize).offset(offset).execute();
   }
 

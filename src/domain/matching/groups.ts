@@ -15,7 +15,9 @@ import { appendEvent } from "../conversations/log.js";
 import type { Notifier } from "../notifier.js";
 import type { Blocks } from "../safety/blocks.js";
 import { ClaimLost, claimRequest } from "./claims.js";
-import { shareLanguage } from "./ranking.js";
+import { baseLanguage, defaultLanguage, languagesOf, matchingBasesOf } from "../accounts/languages.js";
+import { notBlockedEitherWay, requestAsksAbout, speaksAnyOf } from "./compatibility.js";
+import { experiencesOfRequest } from "./request-experiences.js";
 
 class GroupFull extends Error {}
 
@@ -31,12 +33,11 @@ export class GroupMatching {
 
   /** Places a waiting group request in a group if one fits or can be started; true when placed. */
   async tryPlace(request: MatchRequestRow): Promise<boolean> {
-    const requester = await this.db.selectFrom("users").select(["languages"]).where("id", "=", request.user_id).executeTakeFirst();
-    if (!requester) return false;
-    const languages = JSON.parse(requester.languages) as string[];
-    const wanted = JSON.parse(request.experiences) as string[];
+    const languages = await languagesOf(this.db, request.user_id);
+    const bases = await matchingBasesOf(this.db, request.user_id);
+    const wanted = await experiencesOfRequest(this.db, request.id);
     const apart = (await this.blocks.setsFor(request.user_id)).apart;
-    const fits = (experiences: string[], anyone: boolean) => request.anyone === 1 || anyone || experiences.some((e) => wanted.includes(e));
+    const fits = (experiences: string[]) => request.anyone === 1 || experiences.some((e) => wanted.includes(e));
 
     const groups = await this.db
       .selectFrom("conversations as c")
@@ -46,28 +47,32 @@ export class GroupMatching {
       .where("c.closed_at", "is", null)
       .orderBy("c.created_at")
       .execute();
+    // Every open matched group is looked at (no paging), so these checks may run here.
     for (const group of groups) {
-      if (!fits(JSON.parse(group.experiences) as string[], false) || !shareLanguage(languages, [group.language ?? "en"])) continue;
+      if (!fits(JSON.parse(group.experiences) as string[]) || !bases.includes(baseLanguage(group.language ?? defaultLanguage))) continue;
       const members = await this.db.selectFrom("conversation_members").select("user_id").where("conversation_id", "=", group.id).execute();
       if (members.length >= this.groupSize || members.some((m) => m.user_id === request.user_id || apart.has(m.user_id))) continue;
       if (await this.join(request, group.id)) return true;
     }
 
-    const others = await this.db
+    // Waiting group requests this one could start a group with, filtered in the query:
+    // a shared language, no block either way, and a shared experience unless either asked for anyone.
+    let others = this.db
       .selectFrom("match_requests as r")
-      .innerJoin("users as u", "u.id", "r.user_id")
-      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "u.languages"])
+      .select(["r.id", "r.user_id"])
       .where("r.status", "=", "waiting")
       .where("r.mode", "=", "group")
       .where("r.id", "!=", request.id)
       .where("r.user_id", "!=", request.user_id)
-      .orderBy("r.created_at")
-      .execute();
-    for (const other of others) {
-      const theirs = JSON.parse(other.experiences) as string[];
+      .where(speaksAnyOf("r.user_id", bases))
+      .where(notBlockedEitherWay("r.user_id", request.user_id));
+    if (request.anyone !== 1) others = others.where((eb) => eb.or([eb("r.anyone", "=", 1), requestAsksAbout("r.id", wanted)]));
+    for (const other of await others.orderBy("r.created_at").execute()) {
+      const theirs = await experiencesOfRequest(this.db, other.id);
       const common = theirs.filter((e) => wanted.includes(e));
-      if (!fits(theirs, other.anyone === 1) || apart.has(other.user_id)) continue;
-      const language = languages.find((l) => shareLanguage([l], JSON.parse(other.languages) as string[]));
+      const theirBases = new Set(await matchingBasesOf(this.db, other.user_id));
+      const spoken = languages.length ? languages : [defaultLanguage];
+      const language = spoken.find((l) => theirBases.has(baseLanguage(l)));
       if (!language) continue;
       if (await this.start(request, other, common.length ? common : wanted.length ? wanted : theirs, language)) return true;
     }

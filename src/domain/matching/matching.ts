@@ -22,6 +22,7 @@ import type { CandidateSearch } from "./candidates.js";
 import { ClaimLost, claimListener, claimRequest } from "./claims.js";
 import type { GroupMatching } from "./groups.js";
 import type { Candidate } from "./ranking.js";
+import { experiencesOfRequest, setRequestExperiences } from "./request-experiences.js";
 
 export interface MatchRequestInput {
   experiences: string[];
@@ -113,7 +114,6 @@ export class Matching {
       id: newId(now),
       user_id: userId,
       mode: input.mode,
-      experiences: JSON.stringify([...new Set(input.experiences)]),
       anyone: input.anyone ? 1 : 0,
       note: input.note ?? null,
       status: "waiting",
@@ -122,7 +122,10 @@ export class Matching {
       matched_at: null,
       slow_notified: 0,
     };
-    await this.db.insertInto("match_requests").values(row).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto("match_requests").values(row).execute();
+      await setRequestExperiences(trx, row.id, input.experiences);
+    });
     if (row.mode === "one-to-one") await this.tryMatch(row);
     else await this.groups.tryPlace(row);
     return this.get(userId, row.id);
@@ -235,7 +238,7 @@ export class Matching {
 
   private async view(row: MatchRequestRow, now = Date.now()): Promise<MatchRequestView> {
     const waitedMs = Math.max(0, (row.matched_at ?? now) - Number(row.created_at));
-    const experiences = JSON.parse(row.experiences) as string[];
+    const experiences = await experiencesOfRequest(this.db, row.id);
     const slow = row.status === "waiting" && waitedMs >= this.options.slowAfterMs;
     const view: MatchRequestView = {
       id: row.id,

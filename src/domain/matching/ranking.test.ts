@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Candidate, rankCandidates, shareLanguage, sharedExperiences } from "./ranking.js";
+import { type Candidate, rankCandidates, sharedExperiences } from "./ranking.js";
 
 const c = (userId: string, over: Partial<Candidate> = {}): Candidate => ({ userId, kind: "listener", shared: 1, onDutySupporter: false, openChats: 0, waitingSince: 100, ...over });
 
@@ -21,10 +21,4 @@ test("shared experiences count distinct tags across profile and request", () => 
   assert.equal(sharedExperiences(["grief", "heard-voices"], ["grief", "grief", "homelessness"]), 1);
   assert.equal(sharedExperiences(["grief", "grief"], ["grief"]), 1);
   assert.equal(sharedExperiences([], ["grief"]), 0);
-});
-
-test("languages match on the base language too", () => {
-  assert.equal(shareLanguage(["en"], ["es", "en"]), true);
-  assert.equal(shareLanguage(["pt-BR"], ["pt"]), true);
-  assert.equal(shareLanguage(["fr"], ["de"]), false);
 });

@@ -33,7 +33,3 @@ export function sharedExperiences(wanted: readonly string[], theirs: Iterable<st
   const set = new Set(theirs);
   return new Set(wanted.filter((tag) => set.has(tag))).size;
 }
-
-export function shareLanguage(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((lang) => b.includes(lang) || b.some((other) => other.split("-")[0] === lang.split("-")[0]));
-}
