@@ -186,7 +186,8 @@ describe("liveness and lifecycle", () => {
     try {
       assert.equal((await call(server.url, "DELETE", "/api/v1/sessions/current", { token })).status, 204);
       assert.equal((await mine.closedWith()).code, 4001);
-      await new Promise((r) => setTimeout(r, 100));
+      // Both would have been closed by the same message: a round trip on the other shows it is still open.
+      await theirs.barrier();
       assert.equal(theirs.closed, undefined);
     } finally {
       clearInterval(keepAlive);
@@ -282,7 +283,7 @@ describe("typing, read state, presence", () => {
     assert.deepEqual(await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id), { op: "presence", userId: b.user.id, status: "online" }, "a new socket learns who is here");
     sa.close();
     assert.equal((await sb.waitFor((f) => f.op === "presence" && f.status === "offline")).userId, a.user.id);
-    await new Promise((r) => setTimeout(r, 100));
+    await ss.barrier();
     assert.equal(ss.frames.filter((f) => f.op === "presence").length, 0, "strangers see nothing");
     sb.close();
     ss.close();
