@@ -200,8 +200,7 @@ describe("liveness and lifecycle", () => {
     try {
       const { a, b, conversationId } = await pair(small);
       const reader = await TestSocket.open(small.url, { token: b.token });
-      reader.ws.pause(); // stop reading: the server's send buffer fills
-      (reader.ws as any)._socket.pause();
+      reader.ws.pause(); // stops reading from the TCP socket: the server's send buffer fills
       const body = "y".repeat(3_500);
       // Far more than the kernel's socket buffers hold, so the server's own buffer must grow.
       for (let batch = 0; batch < 10; batch++) {
@@ -211,7 +210,6 @@ describe("liveness and lifecycle", () => {
         if (reader.closed) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      (reader.ws as any)._socket.resume();
       reader.ws.resume();
       const closed = await reader.closedWith(10_000);
       assert.equal(closed.code, 1013);
