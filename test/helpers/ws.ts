@@ -8,6 +8,8 @@ import { serverFrame } from "../../src/protocol/ws/server-frames.js";
 
 export type Frame = Record<string, any>;
 
+let barriers = 0;
+
 export class TestSocket {
   readonly frames: Frame[] = [];
   /** Frames that do not match the protocol's schema, with the reason. */
@@ -97,6 +99,19 @@ export class TestSocket {
     while (!this.closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     if (!this.closed) throw new Error("socket did not close");
     return this.closed;
+  }
+
+  /**
+   * A barrier: a `ping` round trip. The server handles a socket's frames in order and
+   * sends frames in order, so once the `pong` is here, everything the server had
+   * already sent this socket is here too. Waiting on it instead of a sleep means
+   * "nothing else arrived" is checked, not hoped for.
+   */
+  async barrier(timeoutMs = 5_000): Promise<void> {
+    const t = `barrier-${++barriers}`;
+    const from = this.frames.length;
+    this.send({ op: "ping", t });
+    await this.waitFor((f) => f.op === "pong" && f.t === t, timeoutMs, from);
   }
 
   events(conversationId?: string): Frame[] {

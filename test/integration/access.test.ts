@@ -80,7 +80,7 @@ describe("non-members", () => {
     const sa = await TestSocket.open(server.url, { token: a.token });
     await sendAndAck(sa, group, "after b left", "after-left");
     await sc.waitFor((f) => f.op === "event" && f.event.data.clientMsgId === "after-left");
-    await new Promise((r) => setTimeout(r, 100));
+    await sb.barrier();
     assert.ok(!sb.events().some((e) => e.data.clientMsgId === "after-left"), "no events after leaving");
     assert.equal((await call(server.url, "GET", `/api/v1/conversations/${group}/events`, { token: b.token })).status, 404);
     for (const s of [sa, sb, sc]) s.close();
@@ -128,7 +128,8 @@ describe("blocks", () => {
     await sBlocker.waitFor((f) => f.op === "event" && f.event.data.clientMsgId === "visible-1");
     sBlocked.close();
     await sWitness.waitFor((f) => f.op === "presence" && f.userId === blocked.user.id && f.status === "offline");
-    await new Promise((r) => setTimeout(r, 100));
+    // The blocker's socket would have been sent that presence in the same turn: a round trip shows it was not.
+    await sBlocker.barrier();
 
     const leaked = sBlocker.frames.filter((f) => JSON.stringify(f).includes(blocked.user.id) && !(f.op === "event" && f.event.type === "member.joined"));
     assert.deepEqual(leaked, [], "nothing from the blocked member reached the blocker live");

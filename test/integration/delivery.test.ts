@@ -61,7 +61,8 @@ describe("send and ack", () => {
     assert.deepEqual(acks.map((x) => x.ref), ["r1", "r2", "r3"], "each ack carries its own send's ref");
     assert.equal(new Set(acks.map((x) => `${x.messageId}/${x.seq}`)).size, 1, "same messageId and seq");
     await sb.waitFor((f) => f.op === "event" && f.event.type === "message.created");
-    await new Promise((r) => setTimeout(r, 200));
+    // Every send was acked, and an event leaves with its ack: after a round trip on b's socket, a second one would be here.
+    await sb.barrier();
     assert.equal(sb.events(conversationId).filter((e) => e.type === "message.created").length, 1, "one event");
     const rows = await server.services.db.selectFrom("messages").selectAll().where("client_msg_id", "=", "dup-1").where("sender_id", "=", a.user.id).execute();
     assert.equal(rows.length, 1, "one row");

@@ -186,7 +186,8 @@ describe("liveness and lifecycle", () => {
     try {
       assert.equal((await call(server.url, "DELETE", "/api/v1/sessions/current", { token })).status, 204);
       assert.equal((await mine.closedWith()).code, 4001);
-      await new Promise((r) => setTimeout(r, 100));
+      // Both would have been closed by the same message: a round trip on the other shows it is still open.
+      await theirs.barrier();
       assert.equal(theirs.closed, undefined);
     } finally {
       clearInterval(keepAlive);
@@ -199,8 +200,7 @@ describe("liveness and lifecycle", () => {
     try {
       const { a, b, conversationId } = await pair(small);
       const reader = await TestSocket.open(small.url, { token: b.token });
-      reader.ws.pause(); // stop reading: the server's send buffer fills
-      (reader.ws as any)._socket.pause();
+      reader.ws.pause(); // stops reading from the TCP socket: the server's send buffer fills
       const body = "y".repeat(3_500);
       // Far more than the kernel's socket buffers hold, so the server's own buffer must grow.
       for (let batch = 0; batch < 10; batch++) {
@@ -210,7 +210,6 @@ describe("liveness and lifecycle", () => {
         if (reader.closed) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      (reader.ws as any)._socket.resume();
       reader.ws.resume();
       const closed = await reader.closedWith(10_000);
       assert.equal(closed.code, 1013);
@@ -282,7 +281,7 @@ describe("typing, read state, presence", () => {
     assert.deepEqual(await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id), { op: "presence", userId: b.user.id, status: "online" }, "a new socket learns who is here");
     sa.close();
     assert.equal((await sb.waitFor((f) => f.op === "presence" && f.status === "offline")).userId, a.user.id);
-    await new Promise((r) => setTimeout(r, 100));
+    await ss.barrier();
     assert.equal(ss.frames.filter((f) => f.op === "presence").length, 0, "strangers see nothing");
     sb.close();
     ss.close();

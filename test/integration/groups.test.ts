@@ -90,3 +90,20 @@ test("group requests without a shared experience or language do not meet", async
   assert.equal((await groupRequest(b.token, ["prison-justice"])).body.request.status, "waiting", "no shared language");
   assert.equal((await groupRequest(c.token, ["eating-food"])).body.request.status, "waiting", "no shared experience");
 });
+
+test("20 requests at once for one group with room: it never passes the cap of 6", async () => {
+  const tag = "caring-for-family";
+  const [first, second, ...rest] = await Promise.all(Array.from({ length: 22 }, () => member(server.url, { experiences: [tag] })));
+  await groupRequest(first!.token, [tag]);
+  const groupId = (await groupRequest(second!.token, [tag])).body.request.conversationId as string;
+  assert.ok(groupId, "the first two start a group with four places left");
+  const answers = await Promise.all(rest.map((p) => groupRequest(p.token, [tag])));
+  const joined = answers.filter((a) => a.body.request.conversationId === groupId).length;
+  assert.equal((await membersOf(groupId)).length, 6, "the group filled up to the cap");
+  assert.equal(joined, 4, "exactly four of the twenty got its places");
+  const ids = answers.map((a) => a.body.request.id as string);
+  const rows = await server.services.db.selectFrom("match_requests").select(["conversation_id"]).where("id", "in", ids).where("status", "=", "matched").execute();
+  for (const id of new Set(rows.map((r) => r.conversation_id!))) {
+    assert.ok((await membersOf(id)).length <= 6, `group ${id} passed the cap`);
+  }
+});

@@ -105,7 +105,8 @@ test("a facilitator removes a member, who is told and then hears nothing more", 
   const removed = await sm.waitFor((f) => f.op === "event" && f.event.type === "member.removed");
   assert.deepEqual(removed.event.data, { userId: member.user.id, removedBy: host.user.id });
   await sendAndAck(sh, r.id, "carrying on", "after-removal");
-  await new Promise((res) => setTimeout(res, 150));
+  // The event left with the ack: a round trip on the removed member's socket shows it did not go there.
+  await sm.barrier();
   assert.ok(!sm.events().some((e) => e.data.clientMsgId === "after-removal"));
   assert.equal((await call(server.url, "GET", `/api/v1/conversations/${r.id}`, { token: member.token })).status, 404);
   sm.close();
