@@ -34,7 +34,6 @@ const lostOnTheWay: Notifier = {
   joined: () => {},
   left: () => {},
   read: () => {},
-  blocksChanged: () => {},
   toUser: () => {},
   sessionEnded: () => {},
 };
@@ -44,8 +43,8 @@ test("an event whose bus message was lost is read from the store when the next o
   const sb = await TestSocket.open(server.url, { token: b.token });
   await sb.barrier();
   // Stored and committed, but its announcement never reaches this node.
-  const silent = new Messages(server.services.db, new GroupCommit(server.services.db), lostOnTheWay, server.services.blocks);
-  const lost = await silent.doSend(a.user.id, { conversationId, clientMsgId: "lost-1", body: "this one's bus message was lost" });
+  const silent = new Messages(server.services.db, new GroupCommit(server.services.db), lostOnTheWay);
+  const lost = await silent.send(a.user.id, { conversationId, clientMsgId: "lost-1", body: "this one's bus message was lost" });
   assert.equal(lost.seq, 3);
   const next = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "next-1", body: "and this one arrived" } });
   assert.equal(next.status, 201);
