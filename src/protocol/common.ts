@@ -35,6 +35,10 @@ export const user = z
     onDuty: z.boolean(),
     roles: z.array(role),
     createdAt: isoTime,
+    shift: z
+      .object({ startedAt: isoTime, breakDueAt: isoTime })
+      .optional()
+      .meta({ description: "Only in my own profile, while I am on duty as a peer supporter: when the shift began and when a break is due." }),
   })
   .meta({ id: "User", description: "A member's profile as they and their peers see it." });
 
@@ -73,6 +77,7 @@ export const resource = z
     contact: z.string(),
     kind: z.enum(["crisis-line", "warmline", "directory", "peer-support"]),
     note: z.string(),
+    default: z.boolean().meta({ description: "True for the list Kindred ships with (content/resources.json), until an administrator replaces it." }),
   })
   .meta({ id: "Resource", description: "A crisis line or warmline the instance lists." });
 

@@ -9,6 +9,7 @@ import * as conversations from "./migrations/0002-conversations.js";
 import * as experiences from "./migrations/0003-experiences.js";
 import * as matching from "./migrations/0004-matching.js";
 import * as rooms from "./migrations/0005-rooms.js";
+import * as support from "./migrations/0006-support.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0003-experiences": experiences,
   "0004-matching": matching,
   "0005-rooms": rooms,
+  "0006-support": support,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
