@@ -108,7 +108,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = new Hub(bus, reader, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   // Crisis lines: the shipped list until an administrator replaces it; a replacement tells every node.
   const resources = new ResourceList(db, loadResources(), () => bus.publish(topics.resources, { kind: "resources-replaced" }));
-  await resources.reload();
+  if ((await resources.reload()).every((r) => r.default)) {
+    app.log.info("crisis lines: serving the defaults from content/resources.json; add your local lines (docs/safety-policy.md)");
+  }
   const reloadResources = () => void resources.reload().catch(logError("reloading crisis lines failed"));
   bus.subscribe(topics.resources, reloadResources);
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
