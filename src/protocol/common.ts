@@ -81,6 +81,18 @@ export const resource = z
   })
   .meta({ id: "Resource", description: "A crisis line or warmline the instance lists." });
 
+/**
+ * What a check after a send may tell its author alone (today: crisis support):
+ * the `safety` frame on the socket, the `safety` field of a REST send's answer.
+ */
+export const senderNotice = z.object({
+  conversationId: id,
+  kind: z.literal("crisis-support"),
+  resources: z.array(resource),
+  actions: z.array(z.enum(["talk-to-supporter", "dismiss"])),
+});
+
+export type SenderNotice = z.infer<typeof senderNotice>;
 export type User = z.infer<typeof user>;
 export type ConversationEvent = z.infer<typeof event>;
 export type EventType = z.infer<typeof eventType>;

@@ -128,4 +128,24 @@ describe("the crisis notice", () => {
     assert.equal((await dailyCounts()).find((r) => r.day === today)!.count, counted, "and no second count");
     sa.close();
   });
+
+  test("over REST the options ride on the author's own answer, and on no one else's", async () => {
+    const [a, b] = [await signUp(server.url), await signUp(server.url)];
+    await call(server.url, "PATCH", "/api/v1/me", { token: a.token, json: { region: "US" } });
+    const id = await server.services.conversations.createDirect(a.user.id, b.user.id);
+    const sb = await TestSocket.open(server.url, { token: b.token });
+    const send = (token: string, clientMsgId: string, body: string) => call(server.url, "POST", `/api/v1/conversations/${id}/messages`, { token, json: { clientMsgId, body } });
+    const sent = await send(a.token, "rest-1", "I don't want to be alive anymore");
+    assert.equal(sent.status, 201);
+    assert.equal(sent.body.safety.kind, "crisis-support");
+    assert.equal(sent.body.safety.conversationId, id);
+    assert.ok(sent.body.safety.resources.some((r: any) => r.contact.includes("988")), "988 for the US");
+    assert.deepEqual(sent.body.safety.actions, ["talk-to-supporter", "dismiss"]);
+    assert.equal((await send(a.token, "rest-1", "I don't want to be alive anymore")).body.safety, undefined, "a repeat is not checked again");
+    assert.equal((await send(a.token, "rest-2", "see you tomorrow")).body.safety, undefined);
+    await sb.waitFor((f) => f.op === "event" && f.event.seq === sent.body.message.seq);
+    await barrier(sb);
+    assert.equal(sb.frames.filter((f) => f.op === "safety").length, 0, "the other side hears nothing of it");
+    sb.close();
+  });
 });

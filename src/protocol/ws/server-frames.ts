@@ -5,20 +5,13 @@
  * against the schema at run time.
  */
 import { z } from "zod";
-import { event, id, isoTime, resource, seq } from "../common.js";
+import { event, id, isoTime, senderNotice, seq } from "../common.js";
 import { errorBody } from "../errors.js";
 import { matchSuggestions } from "../rest/matching.js";
 import { ref } from "./client-frames.js";
 
-/** What a check after a send may tell its author alone (today: crisis support). */
-export const senderNotice = z.object({
-  conversationId: id,
-  kind: z.literal("crisis-support"),
-  resources: z.array(resource),
-  actions: z.array(z.enum(["talk-to-supporter", "dismiss"])),
-});
-
-export type SenderNotice = z.infer<typeof senderNotice>;
+// Defined beside the shared shapes, as the REST send answers with it too.
+export { type SenderNotice, senderNotice } from "../common.js";
 
 export const serverFrame = z.discriminatedUnion("op", [
   z
