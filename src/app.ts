@@ -108,11 +108,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = new Hub(bus, reader, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   // Crisis lines: the shipped list until an administrator replaces it; a replacement tells every node.
   const resources = new ResourceList(db, loadResources(), () => bus.publish(topics.resources, { kind: "resources-replaced" }));
+  const reloadResources = () => void resources.reload().catch(logError("reloading crisis lines failed"));
+  // Subscribed before any await: a Redis SUBSCRIBE sent while the subscriber connection is between
+  // connect and ready makes ioredis fail its ready check and drop the earlier subscriptions.
+  bus.subscribe(topics.resources, reloadResources);
   if ((await resources.reload()).every((r) => r.default)) {
     app.log.info("crisis lines: serving the defaults from content/resources.json; add your local lines (docs/safety-policy.md)");
   }
-  const reloadResources = () => void resources.reload().catch(logError("reloading crisis lines failed"));
-  bus.subscribe(topics.resources, reloadResources);
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
   const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
   const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
