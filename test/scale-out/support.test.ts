@@ -46,6 +46,28 @@ describe("crisis support across two nodes", { skip: skipScaleOut }, () => {
     }
   });
 
+  test("a hand-off accepted on both nodes at once opens one conversation", async () => {
+    for (let round = 0; round < 4; round++) {
+      const first = await onDutySupporter(node1, {}, { socketUrl: node1.url });
+      const m = await member(node2.url);
+      const opened = await requestSupport(node2.url, m.token);
+      assert.equal(opened.status, 201, opened.text);
+      const next = await onDutySupporter(node2, {}, { socketUrl: node1.url });
+      const spare = await onDutySupporter(node1, {}, { socketUrl: node2.url });
+      const offered = await call(node1.url, "POST", `/api/v1/conversations/${opened.body.conversationId}/handoff`, { token: first.token, json: { note: "gentle, slow" } });
+      assert.equal(offered.status, 201);
+      const accept = (url: string) => call(url, "POST", `/api/v1/handoffs/${offered.body.handoffId}/accept`, { token: m.token });
+      const [x, y] = await Promise.all([accept(node1.url), accept(node2.url)]);
+      assert.deepEqual([x.status, y.status].sort(), [201, 409], `round ${round}`);
+      const conversations = await node1.services.db.selectFrom("conversation_members").select("conversation_id").where("user_id", "=", m.user.id).execute();
+      assert.equal(conversations.length, 2, `round ${round}: the first conversation and one new one`);
+      for (const s of [first, next, spare]) {
+        await call(node1.url, "PATCH", "/api/v1/me", { token: s.token, json: { onDuty: false } });
+        s.socket.close();
+      }
+    }
+  });
+
   test("crisis lines replaced through one node are offered by the other at once", async () => {
     const admin = await signUp(node1.url);
     await grantRole(node1.services.db, admin.handle, "admin");
