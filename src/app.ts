@@ -7,7 +7,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
-import { type Bus, LocalBus } from "./bus/bus.js";
+import { type Bus, LocalBus, topics } from "./bus/bus.js";
 import { BusNotifier } from "./bus/notifier.js";
 import { RedisPresence } from "./bus/presence.js";
 import type { PresenceRegistry } from "./domain/presence.js";
@@ -29,6 +29,14 @@ import { Rooms } from "./domain/rooms/rooms.js";
 import { Blocks } from "./domain/safety/blocks.js";
 import { Experiences } from "./domain/experiences/experiences.js";
 import { loadResources } from "./domain/safety/resources.js";
+import { ResourceList } from "./domain/safety/resource-list.js";
+import { crisisCheck } from "./domain/safety/crisis-check.js";
+import { DailyCrisisCount } from "./domain/safety/daily-count.js";
+import { loadGuides } from "./domain/safety/guide.js";
+import { FreeSupporters } from "./domain/support/free-supporters.js";
+import { Handoffs } from "./domain/support/handoffs.js";
+import { Shifts, breakSweepMs } from "./domain/support/shifts.js";
+import { SupportRequests } from "./domain/support/support-requests.js";
 import { Gateway } from "./gateway/gateway.js";
 import { Hub } from "./gateway/hub.js";
 import { loggerOptions } from "./observability/logging.js";
@@ -47,6 +55,7 @@ import { healthRoutes } from "./http/routes/health.js";
 import { matchingRoutes } from "./http/routes/matching.js";
 import { roomRoutes } from "./http/routes/rooms.js";
 import { safetyRoutes } from "./http/routes/safety.js";
+import { supportRoutes } from "./http/routes/support.js";
 import type { App } from "./http/route.js";
 import { validatorCompiler } from "./http/validation.js";
 import type { Services } from "./http/services.js";
@@ -97,14 +106,31 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const experiences = new Experiences(db);
   const reader = new DeliveryReader(db);
   const hub = new Hub(bus, reader, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
-  const resources = loadResources();
+  // Crisis lines: the shipped list until an administrator replaces it; a replacement tells every node.
+  const resources = new ResourceList(db, loadResources(), () => bus.publish(topics.resources, { kind: "resources-replaced" }));
+  const reloadResources = () => void resources.reload().catch(logError("reloading crisis lines failed"));
+  // Subscribed before any await: a Redis SUBSCRIBE sent while the subscriber connection is between
+  // connect and ready makes ioredis fail its ready check and drop the earlier subscriptions.
+  bus.subscribe(topics.resources, reloadResources);
+  if ((await resources.reload()).every((r) => r.default)) {
+    app.log.info("crisis lines: serving the defaults from content/resources.json; add your local lines (docs/safety-policy.md)");
+  }
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
   const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
   const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
     slowAfterMs: config.matchSlowAfterMs,
-    resources,
+    // Read at each use, so a replaced list reaches matching's suggestions too.
+    get resources() {
+      return resources.all();
+    },
   });
   const listenerFreed = (userId: string) => void matching.listenerAvailable(userId).catch(logError("matching failed"));
+  const messages = new Messages(db, commit, notify);
+  // The consent-only crisis check: a private notice to the author, one more in the day's count, nothing else.
+  messages.afterSend(crisisCheck(resources, new DailyCrisisCount(commit)));
+  const breakAfterMs = config.supporterBreakAfterMinutes * 60_000;
+  const shifts = new Shifts(db, notify, breakAfterMs);
+  const support = new SupportRequests(db, commit, notify, conversations, new FreeSupporters(db, hub.presence), resources);
   const services: Services = {
     config,
     listenerFreed,
@@ -112,12 +138,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     resources,
     accounts: new Accounts(db, hasher, sessions, experiences, agreement.version),
     conversations,
-    messages: new Messages(db, commit, notify),
+    messages,
     blocks,
     experiences,
     matching,
     rooms: new Rooms(db, commit, notify, conversations),
     limits: new RateLimits(config.rateLimitMultiplier, redis && { client: redis, keyPrefix: config.redisKeyPrefix }),
+    guides: loadGuides(),
+    shifts,
+    support,
+    handoffs: new Handoffs(db, commit, notify, support),
   };
 
   const gateway = new Gateway(
@@ -132,11 +162,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   gateway.attach(app.server);
   const sweep = setInterval(() => void matching.sweep().catch(logError("matching sweep failed")), config.matchSweepMs);
   sweep.unref();
+  const breakSweep = setInterval(() => void shifts.sweepBreaks().catch(logError("break sweep failed")), breakSweepMs(breakAfterMs));
+  breakSweep.unref();
+  // A lost "resources replaced" message leaves a node's copy stale for at most a minute.
+  const resourceRefresh = setInterval(reloadResources, 60_000);
+  resourceRefresh.unref();
 
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
     clearInterval(sweep);
+    clearInterval(breakSweep);
+    clearInterval(resourceRefresh);
+    bus.unsubscribe(topics.resources, reloadResources);
     await gateway.close();
   });
   app.addHook("onClose", async () => {
@@ -175,6 +213,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (scope) => conversationRoutes(scope, services),
     (scope) => roomRoutes(scope, services),
     (scope) => safetyRoutes(scope, services),
+    (scope) => supportRoutes(scope, services),
   ];
   for (const plugin of routes) await app.register(async (scope) => plugin(scope as App));
   await installStaticPages(app);

@@ -45,6 +45,7 @@ const settings = {
   matchSweepMs: ["MATCH_SWEEP_MS", z.coerce.number().int().min(50), "5000"],
   matchGroupSize: ["MATCH_GROUP_SIZE", z.coerce.number().int().min(2).max(50), "6"],
   secureCookies: ["SECURE_COOKIES", bool, "false"],
+  supporterBreakAfterMinutes: ["SUPPORTER_BREAK_AFTER_MINUTES", positive, "120"],
 } as const;
 
 type Settings = typeof settings;

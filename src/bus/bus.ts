@@ -4,7 +4,8 @@
  * reads the missing events from the store (engineering.md "Shape of the system").
  *
  * Topics: `c:<conversationId>` (events and ephemeral signals of a conversation),
- * `u:<userId>` (things that change what a member's sockets follow), `presence`.
+ * `u:<userId>` (things that change what a member's sockets follow), `presence`,
+ * `resources` (an administrator replaced the crisis lines: reload them).
  */
 import type { ConversationEvent } from "../protocol/common.js";
 import type { ServerFrame } from "../protocol/ws/server-frames.js";
@@ -21,7 +22,8 @@ export type BusMessage =
   | { kind: "left"; userId: string; conversationId: string }
   | { kind: "session-ended"; userId: string; sessionId: string | null }
   | { kind: "to-user"; userId: string; frame: ServerFrame }
-  | { kind: "presence"; userId: string; status: "online" | "offline"; conversationIds: string[]; hiddenFrom: readonly string[] };
+  | { kind: "presence"; userId: string; status: "online" | "offline"; conversationIds: string[]; hiddenFrom: readonly string[] }
+  | { kind: "resources-replaced" };
 
 export type BusHandler = (message: BusMessage) => void;
 
@@ -36,6 +38,7 @@ export const topics = {
   conversation: (id: string) => `c:${id}`,
   user: (id: string) => `u:${id}`,
   presence: "presence",
+  resources: "resources",
 };
 
 /** Handlers by topic, delivered synchronously in publish order. Also the local half of the Redis bus. */

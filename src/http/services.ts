@@ -6,7 +6,11 @@ import type { Conversations } from "../domain/conversations/conversations.js";
 import type { Messages } from "../domain/conversations/messages.js";
 import type { Blocks } from "../domain/safety/blocks.js";
 import type { Experiences } from "../domain/experiences/experiences.js";
-import type { Resource } from "../domain/safety/resources.js";
+import type { ResourceList } from "../domain/safety/resource-list.js";
+import type { Guides } from "../domain/safety/guide.js";
+import type { Shifts } from "../domain/support/shifts.js";
+import type { SupportRequests } from "../domain/support/support-requests.js";
+import type { Handoffs } from "../domain/support/handoffs.js";
 import type { Matching } from "../domain/matching/matching.js";
 import type { Rooms } from "../domain/rooms/rooms.js";
 import type { RateLimits } from "../domain/limits/rate-limits.js";
@@ -24,5 +28,10 @@ export interface Services {
   rooms: Rooms;
   limits: RateLimits;
   agreement: Agreement;
-  resources: Resource[];
+  /** Crisis lines and warmlines, as this node last read them. */
+  resources: ResourceList;
+  guides: Guides;
+  shifts: Shifts;
+  support: SupportRequests;
+  handoffs: Handoffs;
 }

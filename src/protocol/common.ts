@@ -35,6 +35,10 @@ export const user = z
     onDuty: z.boolean(),
     roles: z.array(role),
     createdAt: isoTime,
+    shift: z
+      .object({ startedAt: isoTime, breakDueAt: isoTime })
+      .optional()
+      .meta({ description: "Only in my own profile, while I am on duty as a peer supporter: when the shift began and when a break is due." }),
   })
   .meta({ id: "User", description: "A member's profile as they and their peers see it." });
 
@@ -73,9 +77,22 @@ export const resource = z
     contact: z.string(),
     kind: z.enum(["crisis-line", "warmline", "directory", "peer-support"]),
     note: z.string(),
+    default: z.boolean().meta({ description: "True for the list Kindred ships with (content/resources.json), until an administrator replaces it." }),
   })
   .meta({ id: "Resource", description: "A crisis line or warmline the instance lists." });
 
+/**
+ * What a check after a send may tell its author alone (today: crisis support):
+ * the `safety` frame on the socket, the `safety` field of a REST send's answer.
+ */
+export const senderNotice = z.object({
+  conversationId: id,
+  kind: z.literal("crisis-support"),
+  resources: z.array(resource),
+  actions: z.array(z.enum(["talk-to-supporter", "dismiss"])),
+});
+
+export type SenderNotice = z.infer<typeof senderNotice>;
 export type User = z.infer<typeof user>;
 export type ConversationEvent = z.infer<typeof event>;
 export type EventType = z.infer<typeof eventType>;

@@ -10,6 +10,7 @@ import * as experiences from "./migrations/0003-experiences.js";
 import * as matching from "./migrations/0004-matching.js";
 import * as rooms from "./migrations/0005-rooms.js";
 import * as listTables from "./migrations/0006-list-tables.js";
+import * as support from "./migrations/0007-support.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0004-matching": matching,
   "0005-rooms": rooms,
   "0006-list-tables": listTables,
+  "0007-support": support,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -182,6 +182,60 @@ export interface InvitesTable {
   revoked_at: number | null;
 }
 
+/** The only trace a crisis notice leaves: how many there were on a UTC day. */
+export interface SafetyDailyCountsTable {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  count: number;
+}
+
+/** The administrator's list of crisis lines and warmlines; empty means the shipped defaults. */
+export interface CrisisResourcesTable {
+  position: number;
+  region: string;
+  name: string;
+  contact: string;
+  kind: "crisis-line" | "warmline" | "directory" | "peer-support";
+  note: string;
+}
+
+/** A supporter's current shift (started_at null: off duty) and the support conversation they serve. */
+export interface SupporterShiftsTable {
+  user_id: string;
+  started_at: number | null;
+  break_due_at: number | null;
+  /** When the break nudge went out for this shift; null until then. */
+  break_notified_at: number | null;
+  /** The support conversation this supporter was last claimed for; free again once it closes. */
+  serving_in: string | null;
+}
+
+/** One-to-ones opened by a support request or an accepted hand-off: who is the supporter. */
+export interface SupportConversationsTable {
+  conversation_id: string;
+  /** The id `match.found` carried to the supporter. */
+  request_id: string;
+  member_id: string;
+  supporter_id: string;
+  created_at: number;
+}
+
+/** A supporter's offer to pass a conversation to another supporter, with a note only the new one reads. */
+export interface HandoffsTable {
+  id: string;
+  conversation_id: string;
+  member_id: string;
+  from_supporter_id: string;
+  to_supporter_id: string | null;
+  note: string;
+  status: "offered" | "accepted" | "declined" | "withdrawn";
+  created_at: number;
+  decided_at: number | null;
+  /** The supporter the member was handed to: the only one who may read the note. */
+  accepted_by: string | null;
+  new_conversation_id: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   user_languages: UserLanguagesTable;
@@ -199,6 +253,11 @@ export interface Database {
   match_request_experiences: MatchRequestExperiencesTable;
   checkins: CheckinsTable;
   invites: InvitesTable;
+  safety_daily_counts: SafetyDailyCountsTable;
+  crisis_resources: CrisisResourcesTable;
+  supporter_shifts: SupporterShiftsTable;
+  support_conversations: SupportConversationsTable;
+  handoffs: HandoffsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -206,3 +265,4 @@ export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type Role = UserRolesTable["role"];
 export type MatchRequestRow = Selectable<MatchRequestsTable>;
+export type HandoffRow = Selectable<HandoffsTable>;

@@ -300,7 +300,7 @@ export class Conversations {
 }
 
 /** Opens a direct conversation between two members inside the caller's transaction. */
-export async function openDirect(trx: Store, a: string, b: string, origin: "match" | null, now: number): Promise<Joined> {
+export async function openDirect(trx: Store, a: string, b: string, origin: "match" | "support" | null, now: number): Promise<Joined> {
   const id = newId(now);
   await trx.insertInto("conversations").values({ id, kind: "direct", created_at: now, created_by: null, origin }).execute();
   const first = await addMember(trx, id, a, "member", now);

@@ -1,12 +1,12 @@
 /**
- * Crisis lines and warmlines the organization lists (protocol.md "Safety":
- * GET /api/v1/resources). The list lives in content/resources.json so the
- * organization can make it its own; a fresh instance ships a non-empty one.
+ * The crisis lines and warmlines Kindred ships with (content/resources.json),
+ * served until an administrator replaces them (resource-list.ts); a fresh
+ * instance always has a non-empty list.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
-const resource = z.strictObject({
+const shippedEntry = z.strictObject({
   /** ISO 3166 country code, or "*" for everywhere. */
   region: z.string().regex(/^(\*|[A-Z]{2})$/),
   name: z.string().min(1),
@@ -15,17 +15,18 @@ const resource = z.strictObject({
   note: z.string(),
 });
 
-export type Resource = z.infer<typeof resource>;
+/** A line as offered to members; `default` is true for the shipped list, false for an administrator's. */
+export type Resource = z.infer<typeof shippedEntry> & { default: boolean };
 
 const resourcesFile = new URL("../../../content/resources.json", import.meta.url);
 
-/** Reads and checks the list at start: a broken file stops the server rather than hiding help. */
+/** Reads and checks the shipped list at start: a broken file stops the server rather than hiding help. */
 export function loadResources(file: URL | string = resourcesFile): Resource[] {
-  const list = z.array(resource).min(1).parse(JSON.parse(readFileSync(file, "utf8")));
-  return list;
+  const list = z.array(shippedEntry).min(1).parse(JSON.parse(readFileSync(file, "utf8")));
+  return list.map((entry) => ({ ...entry, default: true }));
 }
 
 /** The resources for a region (those for everywhere included), or all of them. */
-export function resourcesFor(all: Resource[], region?: string | null, kinds?: Resource["kind"][]): Resource[] {
+export function resourcesFor<R extends Resource>(all: R[], region?: string | null, kinds?: Resource["kind"][]): R[] {
   return all.filter((r) => (!region || r.region === "*" || r.region === region) && (!kinds || kinds.includes(r.kind)));
 }

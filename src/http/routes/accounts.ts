@@ -100,22 +100,29 @@ export function accountRoutes(app: App, s: Services): void {
     },
   });
 
-  /** GET /api/v1/me → {user}. */
+  /** GET /api/v1/me → {user}, with `shift` while I am on duty as a supporter. */
   app.route({
     ...routeOptions(r.me),
-    handler: async (request) => ({ user: await s.accounts.view(memberOf(request).user) }),
+    handler: async (request) => {
+      const me = memberOf(request);
+      return { user: { ...(await s.accounts.view(me.user)), shift: await s.shifts.shiftOf(me.user.id) } };
+    },
   });
 
-  /** PATCH /api/v1/me → {user}; validates every field before writing any. */
+  /**
+   * PATCH /api/v1/me → {user}; validates every field before writing any.
+   * `onDuty` starts or ends a supporter's shift (shifts.ts); others: FORBIDDEN.
+   */
   app.route({
     ...routeOptions(r.updateMe),
     handler: async (request) => {
       const me = memberOf(request);
-      const patch = request.body;
-      await s.accounts.checkUpdateProfile(me.user.id, patch);
-      const user = await s.accounts.doUpdateProfile(me.user.id, patch);
+      const { onDuty, ...patch } = request.body;
+      await s.accounts.checkUpdateProfile(me.user.id, request.body);
+      await s.accounts.doUpdateProfile(me.user.id, patch);
+      if (onDuty !== undefined) await s.shifts.setOnDuty(me.user.id, onDuty);
       if (patch.availability === "listen" || patch.availability === "either") s.listenerFreed(me.user.id);
-      return { user };
+      return { user: { ...(await s.accounts.getUser(me.user.id)), shift: await s.shifts.shiftOf(me.user.id) } };
     },
   });
 }

@@ -1,4 +1,5 @@
 /** Conversations over REST (protocol.md "Conversations"). Non-members get NOT_FOUND everywhere. */
+import type { SenderNotice } from "../../protocol/common.js";
 import { conversationRoutes as r } from "../../protocol/rest/conversations.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
@@ -68,15 +69,21 @@ export function conversationRoutes(app: App, s: Services): void {
   /**
    * POST /api/v1/conversations/:id/messages → 201 {message}. Decided inside the
    * write (membership, closure, blocks); the same clientMsgId again from the
-   * same sender answers the same message and adds nothing.
+   * same sender answers the same message and adds nothing. Crisis language
+   * adds `safety`, the author's private options, to the author's answer alone.
    */
   app.route({
     ...routeOptions(r.send),
     handler: async (request, reply) => {
       const me = memberOf(request);
       await s.limits.consume(["sendPerMember", me.user.id]);
-      const stored = await s.messages.send(me.user.id, { ...request.body, conversationId: request.params.id });
-      return reply.code(201).send({ message: { id: stored.messageId, seq: stored.seq, conversationId: stored.conversationId, event: stored.event } });
+      // A notice for the author alone (the crisis check) rides on their own answer, as on the socket.
+      let safety: SenderNotice | undefined;
+      const stored = await s.messages.send(me.user.id, { ...request.body, conversationId: request.params.id }, (_stored, notices) => {
+        safety = notices[0];
+      });
+      const message = { id: stored.messageId, seq: stored.seq, conversationId: stored.conversationId, event: stored.event };
+      return reply.code(201).send(safety ? { message, safety } : { message });
     },
   });
 

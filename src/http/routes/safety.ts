@@ -1,5 +1,4 @@
 /** Blocks and crisis resources (protocol.md "Safety"). */
-import { resourcesFor } from "../../domain/safety/resources.js";
 import { safetyRoutes as r } from "../../protocol/rest/safety.js";
 import { memberOf } from "../auth.js";
 import { type App, routeOptions } from "../route.js";
@@ -31,8 +30,15 @@ export function safetyRoutes(app: App, s: Services): void {
   });
 
   /**
-   * GET /api/v1/resources?region= → {resources}: crisis lines and warmlines. No
-   * session needed: a person in crisis must reach help without signing in.
+   * GET /api/v1/resources?region= → {resources}: crisis lines and warmlines, read
+   * from the store so every node answers with the latest list. No session
+   * needed: a person in crisis must reach help without signing in.
    */
-  app.route({ ...routeOptions(r.resources), handler: async (request) => ({ resources: resourcesFor(s.resources, request.query.region) }) });
+  app.route({
+    ...routeOptions(r.resources),
+    handler: async (request) => {
+      await s.resources.reload();
+      return { resources: s.resources.forRegion(request.query.region) };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 /** Conversations, history and messages (protocol.md "Conversations"). Non-members get NOT_FOUND everywhere. */
 import { z } from "zod";
-import { event, experienceId, id, isoTime, languageCode, seq } from "../common.js";
+import { event, experienceId, id, isoTime, languageCode, senderNotice, seq } from "../common.js";
 import { defineRoute } from "./route.js";
 
 export const weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
@@ -208,7 +208,10 @@ export const conversationRoutes = {
     params: conversationParams,
     body: sendMessageBody,
     response: {
-      201: z.object({ message: z.object({ id, seq: seq.min(1), conversationId: id, event }) }),
+      201: z.object({
+        message: z.object({ id, seq: seq.min(1), conversationId: id, event }),
+        safety: senderNotice.optional().meta({ description: "Only to the author, only when crisis language was found: the same options as the `safety` frame." }),
+      }),
     },
     errors: ["NOT_FOUND", "CONFLICT", "BLOCKED"],
   }),

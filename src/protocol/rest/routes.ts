@@ -7,6 +7,7 @@ import { matchingRoutes } from "./matching.js";
 import { roomRoutes } from "./rooms.js";
 import type { RouteDef } from "./route.js";
 import { safetyRoutes } from "./safety.js";
+import { supportRoutes } from "./support.js";
 
 export const routeGroups: Record<string, Record<string, RouteDef>> = {
   accounts: accountRoutes,
@@ -15,6 +16,7 @@ export const routeGroups: Record<string, Record<string, RouteDef>> = {
   conversations: conversationRoutes,
   rooms: roomRoutes,
   safety: safetyRoutes,
+  support: supportRoutes,
   community: communityRoutes,
 };
 

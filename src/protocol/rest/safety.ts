@@ -41,7 +41,7 @@ export const safetyRoutes = {
     tag,
     summary: "Crisis lines and warmlines",
     description:
-      "Configured by the instance (content/resources.json). No session needed: a person in crisis must reach help without signing in. With `region`, that region's entries and the ones for everywhere.",
+      "Shipped in content/resources.json (marked `default: true`) until an administrator replaces the list (PUT /api/v1/admin/resources). No session needed: a person in crisis must reach help without signing in. With `region`, that region's entries and the ones for everywhere.",
     querystring: z.strictObject({ region: regionCode.optional() }),
     response: { 200: z.object({ resources: z.array(resource) }) },
   }),

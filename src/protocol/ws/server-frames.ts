@@ -5,20 +5,13 @@
  * against the schema at run time.
  */
 import { z } from "zod";
-import { event, id, resource, seq } from "../common.js";
+import { event, id, isoTime, senderNotice, seq } from "../common.js";
 import { errorBody } from "../errors.js";
 import { matchSuggestions } from "../rest/matching.js";
 import { ref } from "./client-frames.js";
 
-/** What a check after a send may tell its author alone (today: crisis support). */
-export const senderNotice = z.object({
-  conversationId: id,
-  kind: z.literal("crisis-support"),
-  resources: z.array(resource),
-  actions: z.array(z.enum(["talk-to-supporter", "dismiss"])),
-});
-
-export type SenderNotice = z.infer<typeof senderNotice>;
+// Defined beside the shared shapes, as the REST send answers with it too.
+export { type SenderNotice, senderNotice } from "../common.js";
 
 export const serverFrame = z.discriminatedUnion("op", [
   z
@@ -51,6 +44,15 @@ export const serverFrame = z.discriminatedUnion("op", [
   z
     .object({ op: z.literal("match.slow"), requestId: id, suggestions: matchSuggestions.optional() })
     .meta({ description: "My request has waited past the slow threshold; here are groups and warmlines meanwhile." }),
+  z
+    .object({ op: z.literal("shift.break-due"), startedAt: isoTime })
+    .meta({ description: "To a peer supporter's sockets once their shift has run SUPPORTER_BREAK_AFTER_MINUTES: a nudge to take a break." }),
+  z
+    .object({ op: z.literal("handoff.offer"), handoffId: id, conversationId: id, supporter: z.object({ id, handle: z.string() }).optional() })
+    .meta({
+      description:
+        "To the member only: their supporter offers to pass the conversation to another on-duty supporter (named when chosen). Accept or decline over REST; nothing happens without the member's yes.",
+    }),
   senderNotice
     .extend({ op: z.literal("safety"), ref })
     .meta({ description: "Only to the author of a message with crisis language, right after its ack; never to anyone else." }),
