@@ -31,7 +31,7 @@ export const trivialCause = /\b(?:homework|exams?|test|quiz|class|classes|party|
 export const makesMeWant = /\b(?:makes?|making|made|make) me (?:want|feel like)\b|\bme (?:da|dan|dio|dieron) ganas\b|\bme hace(?:n)? querer\b/;
 
 /** Right after a death word: "die of embarrassment", "dying to see", "die for my kids", "morir de risa". */
-export const idiomAfter = /^ (?:of|from|de|del|por)\b(?! (?:an? )?(?:overdose|sobredosis)| (?:verdad|veras|una vez))|^ for\b(?! (?:real|good|sure))|^ to (?!death\b)[a-z]+/;
+export const idiomAfter = /^ if (?:i (?:dont|do not|cant) (?:get|have|eat|see|find|sleep)|i have to|you|she|he|they|this|that|my (?:mom|mum|dad|boss|sister|brother))\b|^ (?:laughing|asleep|tired|serious|set on|wrong|on my feet|last|center|centre|weight|end|battery|inside)\b|^ (?:of|from|de|del|por)\b(?! (?:an? )?(?:overdose|sobredosis)| (?:verdad|veras|una vez))|^ for\b(?! (?:real|good|sure))|^ to (?!death\b)[a-z]+/;
 
 /** The phrase used as the subject of a general statement: "wanting to die is a symptom". */
 export const subjectOfStatement = /^ (?:is|isnt|was|are|can be|doesnt|does not|means|es|no es|era)\b(?! all i)/;
@@ -50,7 +50,7 @@ export const accidentAfter = /^(?: [a-z]+){0,3}? (?:while|when|by accident|accid
 export const mentionBefore = /\b(?:say|says|saying|said|use|uses|using|word|term|joking|jokes|joke|hashtag|means|dicen|decir)\b/;
 
 /** Other people as the subject. "my" is only a third party when followed by a person. */
-export const thirdParty = /\b(?:you|youre|your|he|she|they|someone|somebody|anyone|everyone|people|a member|members|a friend|my (?:friend|best friend|bestie|brother|sister|mom|mum|mother|dad|father|son|daughter|kid|kids|child|partner|boyfriend|girlfriend|bf|gf|husband|wife|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|client|patient|student|coworker|colleague|neighbou?r|classmate|ex|teammate|therapist|doctor)|celebrity|actor|actress|singer|character|alguien|ella|ellos|ellas|la gente|mi (?:amig[oa]|herman[oa]|madre|padre|mama|papa|hij[oa]|pareja|novi[oa]|espos[oa]|mujer|marido|prim[oa]|vecin[oa]|companer[oa]|tia|tio|abuel[oa]|psicolog[oa]|terapeuta|medic[oa]|jefe|jefa))\b/g;
+export const thirdParty = /\b(?:you|youre|your|he|she|they|hes|shes|theyre|theyve|theyd|someone|somebody|anyone|everyone|people|a member|members|a friend|my (?:friend|best friend|bestie|brother|sister|mom|mum|mother|dad|father|son|daughter|kid|kids|child|partner|boyfriend|girlfriend|bf|gf|husband|wife|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|client|patient|student|coworker|colleague|neighbou?r|classmate|ex|teammate|therapist|doctor)|celebrity|actor|actress|singer|character|alguien|ella|ellos|ellas|la gente|mi (?:amig[oa]|herman[oa]|madre|padre|mama|papa|hij[oa]|pareja|novi[oa]|espos[oa]|mujer|marido|prim[oa]|vecin[oa]|companer[oa]|tia|tio|abuel[oa]|psicolog[oa]|terapeuta|medic[oa]|jefe|jefa))\b/g;
 
 /** The author as subject, which ends the reach of a third party named earlier in the clause. */
 export const firstPerson = /\b(?:i|im|ive|id|ill|me|myself|yo|conmigo)\b/;
@@ -91,6 +91,15 @@ export const ownsIt = /\b(?:i (?:actually|really|genuinely|truly) (?:mean|do) it
 
 /** "I want it to end" is about life only when life, or forever, is named. */
 export const lifeOrForever = /\b(?:my life|this life|my existence|life|living|alive|it all|everything|all of it|for good|forever|permanently)\b/;
+
+/** Enough about suicide in the message to read "I'm going to do it" as being about it. */
+export const suicideContext = /\b(?:die|dying|dead|death|suicid\w*|kill myself|killing myself|end it|ending it|end my life|pills?|overdose|rope|noose|goodbyes?|letters|notes|bridge|jump\w*|hang myself|morir\w*|muert[oa]|matarme|suicid\w+|pastillas|despedida|cartas|puente|tirarme)\b/;
+
+/** A high place, which turns "thinking about jumping" into a risk. */
+export const heightTopic = /\b(?:bridge|roof|rooftop|building|ledge|balcony|cliff|window|tracks|train|tower|parking garage|puente|azotea|edificio|balcon|ventana|acantilado|vias|tren)\b/;
+
+/** Voices or one's own mind giving orders: a risk for the author, not someone else's words. */
+export const innerVoice = /\b(?:voices?|my (?:mind|brain|head|thoughts|illness|depression)|something (?:inside|in my head)|las voces|una voz|la voz|mi (?:mente|cabeza))\b/;
 
 /** Self-harm or suicide named anywhere in the message: "relapsed" alone could be about anything. */
 export const selfHarmTopic = /\b(?:self harm\w*|sh|cutting|cut|hurting myself|suicid\w+|autolesion\w*|cortarme|cortes)\b/;

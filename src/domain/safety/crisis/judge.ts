@@ -12,6 +12,7 @@ import {
   doubt,
   firstPerson,
   idiomAfter,
+  innerVoice,
   instructedBefore,
   jest,
   makesMeWant,
@@ -112,7 +113,8 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
   }
   if (denialAfter.test(after)) return { counts: false, why: "negated" };
 
-  if (rule.anchor !== "reply" && (instructedBefore.test(before) || aboutSomeoneElse(before, true))) {
+  const instructed = instructedBefore.test(before) && !innerVoice.test(before);
+  if (rule.anchor !== "reply" && (instructed || aboutSomeoneElse(before, true))) {
     return { counts: false, why: "others" };
   }
   if (rule.anchor === "open" && aboutSomeoneElse(before, false)) return { counts: false, why: "others" };
@@ -124,6 +126,8 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
     if (nearMissBefore.test(before)) return { counts: false, why: "idiom" };
     if (effortAfter.test(after) || (couldBefore.test(before) && after.startsWith(" for "))) return { counts: false, why: "idiom" };
     if (!message.sincere && message.trivial && (message.joking || makesMeWant.test(clause))) return { counts: false, why: "joke" };
+    // "I'd rather die than go to that party lol": a comparison made in jest.
+    if (!message.sincere && message.joking && /^ than\b/.test(after)) return { counts: false, why: "joke" };
   }
   if (rule.id === "self-harm" && accidentAfter.test(after)) return { counts: false, why: "accident" };
 

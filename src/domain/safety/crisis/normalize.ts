@@ -45,6 +45,22 @@ function undoLeet(token: string): string {
   return out;
 }
 
+/**
+ * Misspellings of "suicide" are many ("sucide", "suicdal", "sucicidal", "suiside"): any word
+ * made of "s", "u"/"o", then only c/s and vowels with at least one i or y, then "d" and a known
+ * ending is read as the word it tries to spell. "succeed" has no i and is left alone.
+ */
+const suicideLike = /^s[ou]+([aeiycs]{2,6})d(e|a|al|el|le|ial|ale|ual|io|arme|ar|as)$/;
+const suicideEndings: Readonly<Record<string, string>> = {
+  e: "suicide", a: "suicida", as: "suicidas", al: "suicidal", el: "suicidal", le: "suicidal", ial: "suicidal",
+  ale: "suicidal", ual: "suicidal", io: "suicidio", arme: "suicidarme", ar: "suicidar",
+};
+function respellSuicide(token: string): string {
+  const m = suicideLike.exec(token);
+  if (!m || !/[iy]/.test(m[1] ?? "") || !/[cs]/.test(m[1] ?? "")) return token;
+  return suicideEndings[m[2] ?? ""] ?? token;
+}
+
 function unstretch(token: string): string {
   if (/^s+h+$/.test(token)) return "shh";
   const squeezed = token.replace(/(.)\1+/g, "$1");
@@ -63,14 +79,16 @@ export function normalize(text: string): string {
   s = s.replace(mixedToken, undoLeet);
   s = s.replace(anyOtherChar, " ");
   s = s.replace(stretchedWord, unstretch);
-  s = s.replace(spacedLetters, (run) => (run.startsWith("i ") ? run : run.replace(/ /g, "")));
+  // "I R E A L L Y": a spelled-out word after the pronoun "i" keeps the pronoun apart.
+  s = s.replace(spacedLetters, (run) => (run.startsWith("i ") ? `i ${run.slice(2).replace(/ /g, "")}` : run.replace(/ /g, "")));
   s = s
     .replace(/\bi m\b/g, "im")
     .replace(/\bany more\b/g, "anymore")
     .replace(/\bmy self\b/g, "myself")
     .replace(/\bsewer slide\b/g, "suicide")
+    .replace(/\b(su|sui|suic|suici|suicid) (cide|icide|ide|de|e|al|idal|dal|cidal|ial|dio|idio|io)\b/g, (_m, a: string, b: string) => a + b)
     .replace(/\bself (?=delet)/g, "self ");
-  s = s.replace(word, (w) => wordReplacements.get(w) ?? w);
+  s = s.replace(word, (w) => wordReplacements.get(w) ?? (w.startsWith("s") ? respellSuicide(w) : w));
   // "dye" is "die" unless something is being dyed.
   s = s.replace(/\bdye\b(?! (?:my|your|her|his|their|the|it|them|hair|this|that|a|some)\b)/g, "die");
   // Spanish texting writes "me" as "m" before a verb.

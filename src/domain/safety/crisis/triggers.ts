@@ -11,7 +11,7 @@ const stems = [
   "ctb", "sh", "self", "harm", "hurt", "cut", "burn", "bleed", "scratch", "punch", "hit", "starv", "bruis", "mutilat",
   "carv", "pill", "tablet", "med", "painkiller", "paracetamol", "tylenol", "ibuprofen", "insulin", "overdos", "od",
   "rope", "noose", "gun", "pistol", "blade", "razor", "bleach", "bridge", "ledge", "edge", "roof", "railing", "track",
-  "cliff", "balcony", "goodbye", "farewell", "note", "letter", "burden", "better", "happier", "easier", "wake", "born",
+  "cliff", "balcony", "goodbye", "farewell", "note", "letter", "burden", "better", "happier", "easier", "wak", "born",
   "disappear", "vanish", "gone", "be here", "being here", "not here", "wasnt here", "werent here", "right here",
   "be around", "wasnt around", "go on", "going on", "keep going", "carry on", "point", "reason", "purpose", "worth",
   "attempt", "relaps", "surviv", "make it", "last the night", "last much", "forever", "delet", "jump", "hang", "slit",
@@ -20,7 +20,9 @@ const stems = [
   "driving into", "driving off", "wont need", "will not need", "dont need", "wouldnt need", "be needing", "how many",
   "how much", "how high", "how tall", "how far", "how long", "lethal", "fatal", "method", "nobody", "no one", "noone",
   "no body", "miss me", "hate being", "hate existing", "hate that i", "hate waking", "why am i", "why should i",
-  "why would i", "this world", "by the time", "off myself", "offing myself", "offed myself",
+  "why would i", "this world", "come back", "coming back", "suffering", "pain", "fade away", "go away", "its time", "it is time", "my plan", "my goal",
+  "my intention", "earth", "planet", "by the time", "voice", "antidepressant", "opioid", "benzo", "xanax", "lithium",
+  "prescription", "off myself", "offing myself", "offed myself",
   // Spanish
   "morir", "muer", "muri", "muert", "matar", "mato", "vida", "vivir", "vivo", "viva", "viviendo", "existir", "despert",
   "desaparec", "irme", "ir para", "ir de", "tirar", "lanzar", "colgar", "ahorcar", "envenen", "cortar", "corte", "corto",
@@ -30,7 +32,7 @@ const stems = [
   "mejor si", "mejor cuando", "nadie me", "nadie le", "nadie notaria", "nadie se", "vale la pena", "para que seguir",
   "para que vivir", "para que existir", "intento", "recai", "volvi a caer", "sobredosis", "ojala", "acabe", "termine",
   "dosis", "ya se como", "estar aqui", "seguir aqui", "aqui conmigo", "este mundo", "del mundo", "suicida", "quitarme",
-  "acabar", "terminar", "ponerle fin", "dejar de", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
+  "acabar", "terminar", "ponerle fin", "dejar de", "dormir", "voces", "voz", "mate", "tranquil", "feliz", "felices", "aliviad", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
 ];
 
 /** True when the normalized message could match at least one rule. */
