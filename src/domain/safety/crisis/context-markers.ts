@@ -93,7 +93,7 @@ export const ownsIt = /\b(?:i (?:actually|really|genuinely|truly) (?:mean|do) it
 export const lifeOrForever = /\b(?:my life|this life|my existence|life|living|alive|it all|everything|all of it|for good|forever|permanently)\b/;
 
 /** Enough about suicide in the message to read "I'm going to do it" as being about it. */
-export const suicideContext = /\b(?:die|dying|dead|death|suicid\w*|kill myself|killing myself|end it|ending it|end my life|pills?|overdose|rope|noose|goodbyes?|letters|notes|bridge|jump\w*|hang myself|morir\w*|muert[oa]|matarme|suicid\w+|pastillas|despedida|cartas|puente|tirarme)\b/;
+export const suicideContext = /\b(?:die|dying|dead|death|suicid\w*|kill myself|killing myself|end it|ending it|end my life|pills?|meds|overdose|rope|noose|goodbyes?|letters|notes|bridge|jump\w*|hang myself|morir\w*|muert[oa]|matarme|suicid\w+|pastillas|despedida|cartas|puente|tirarme)\b/;
 
 /** A high place, which turns "thinking about jumping" into a risk. */
 export const heightTopic = /\b(?:bridge|roof|rooftop|building|ledge|balcony|cliff|window|tracks|train|tower|parking garage|puente|azotea|edificio|balcon|ventana|acantilado|vias|tren)\b/;

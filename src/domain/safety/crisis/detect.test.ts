@@ -169,3 +169,20 @@ test("any string is safe to pass: empty, huge, control characters, lone surrogat
     assert.equal(detectCrisis(text).level, "none");
   }
 });
+
+test("voices or one's own mind ordering it, and fear of oneself, are the author's risk", () => {
+  expectOffer([
+    "the voices keep telling me to kill myself",
+    "my head tells me I should die",
+    "las voces me dicen que me mate",
+    "I'm scared of what I might do to myself",
+    "tengo miedo de hacerme algo",
+  ]);
+  // A person telling someone to do it is harassment, not the author's wish.
+  expectQuiet(["some guy in the comments told me to kill myself"]);
+});
+
+test("a subject left out after 'and' belongs to the words before it", () => {
+  expectOffer(["I hate myself and want to disappear forever", "I'm so tired and just want to die"]);
+  expectQuiet(["my cousin is exhausted and wants to die", "people get tired and want to die sometimes, it's normal to talk about"]);
+});

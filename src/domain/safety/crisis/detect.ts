@@ -46,6 +46,8 @@ export function detectCrisis(text: string, options: DetectOptions = {}): CrisisF
         const verdict = judge(r, match, clause, message);
         if (!verdict.counts) {
           setAside.add(`${r.id}~${verdict.why}`);
+          // A set-aside match may overlap a later reading that counts ("and I want to…").
+          r.pattern.lastIndex = match.index + 1;
           continue;
         }
         reasons.add(r.id);

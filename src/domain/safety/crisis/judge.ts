@@ -104,11 +104,11 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
   const before = clause.slice(0, start).trimEnd();
   const after = clause.slice(start + matched.length);
   const groups = match.groups ?? {};
-  const hasAuthor = groups.gap !== undefined || groups.lead !== undefined;
+  const hasAuthor = groups.gap !== undefined || groups.lead !== undefined || groups.andLead !== undefined;
   const window = negationWindow(before);
 
   if (rule.negatable) {
-    const denied = hasAuthor ? negator.test(groups.gap ?? groups.lead ?? "") : negator.test(window);
+    const denied = hasAuthor ? negator.test(groups.gap ?? groups.lead ?? groups.andLead ?? "") : negator.test(window);
     if (denied && !doubt.test(clause.slice(0, start + matched.length))) return { counts: false, why: "negated" };
   }
   if (denialAfter.test(after)) return { counts: false, why: "negated" };
@@ -118,6 +118,10 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
     return { counts: false, why: "others" };
   }
   if (rule.anchor === "open" && aboutSomeoneElse(before, false)) return { counts: false, why: "others" };
+  // "…and want to die" carries the subject of the words before "and", which must be the author.
+  if (groups.andLead !== undefined && (!firstPerson.test(before) || aboutSomeoneElse(before, false))) {
+    return { counts: false, why: "others" };
+  }
   if (!hasAuthor && mentionBefore.test(window)) return { counts: false, why: "mention" };
   if (groups.lead !== undefined && subjectOfStatement.test(after)) return { counts: false, why: "mention" };
 
