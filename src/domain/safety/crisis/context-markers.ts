@@ -25,7 +25,7 @@ export const sincere = /\b(?:not joking|not kidding|no joke|im serious|i am seri
  * Everyday things people say are "killing" them. Only used together with a joke marker or a
  * "makes me want to" shape: failing an exam and wanting to die is not a joke by itself.
  */
-export const trivialCause = /\b(?:homework|exams?|test|quiz|class|classes|party|wedding|gym|lecture|assignment|essay|deadline|meetings?|traffic|commute|queue|mondays?|song|movie|show|episode|game|spoilers?|memes?|video|tiktok|cringe|embarrass\w*|awkward|heat|weather|printer|wifi|internet|spreadsheets?|emails?|calculus|math|maths|chemistry|physics|finals|group project|project|presentation|hangover|shoes|outfit|tarea|deberes|examen|examenes|clase|trafico|reunion|cola|fila|lunes|cancion|pelicula|serie|partido|calor|jefe|resaca|verguenza)\b/;
+export const trivialCause = /\b(?:homework|exams?|test|quiz|class|classes|party|wedding|gym|crush|photos|pics|selfies?|lecture|assignment|essay|deadline|meetings?|traffic|commute|queue|mondays?|song|movie|show|episode|game|spoilers?|memes?|video|tiktok|cringe|embarrass\w*|awkward|heat|weather|printer|wifi|internet|spreadsheets?|emails?|calculus|math|maths|chemistry|physics|finals|group project|project|presentation|hangover|shoes|outfit|tarea|deberes|examen|examenes|clase|trafico|reunion|cola|fila|lunes|cancion|pelicula|serie|partido|calor|jefe|resaca|verguenza)\b/;
 
 /** "X makes me want to die": the shape of a complaint about X. */
 export const makesMeWant = /\b(?:makes?|making|made|make) me (?:want|feel like)\b|\bme (?:da|dan|dio|dieron) ganas\b|\bme hace(?:n)? querer\b/;

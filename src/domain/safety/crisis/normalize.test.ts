@@ -48,6 +48,8 @@ test("shorthand and common misspellings become the spelling the rules use", () =
   assert.equal(normalize("dont wanna live nemore"), "dont want to live anymore");
   assert.equal(normalize("kiero morirme xq nadie me kiere"), "quiero morirme porque nadie me quiere");
   assert.equal(normalize("m quiero morir"), "me quiero morir");
+  assert.equal(normalize("ive been thinkin bout killin myself"), "ive been thinking about killing myself");
+  assert.equal(normalize("im done w life"), "im done with life");
 });
 
 test("letters typed with spaces between them are joined", () => {

@@ -20,7 +20,8 @@ const stems = [
   "driving into", "driving off", "wont need", "will not need", "dont need", "wouldnt need", "be needing", "how many",
   "how much", "how high", "how tall", "how far", "how long", "lethal", "fatal", "method", "nobody", "no one", "noone",
   "no body", "miss me", "hate being", "hate existing", "hate that i", "hate waking", "why am i", "why should i",
-  "why would i", "this world", "scared of", "afraid of", "frightened of", "terrified of", "scared what", "afraid what",
+  "why would i", "this world", "something stupid", "something drastic", "something final", "something i cant",
+  "cause i do", "because i do", "cuz i do", "coz i do", "bc i do", "scared of", "afraid of", "frightened of", "terrified of", "scared what", "afraid what",
   "on myself", "know what im", "collect", "gathering", "saving", "come back", "coming back", "suffering", "pain", "fade away", "go away", "its time", "it is time", "my plan", "my goal",
   "my intention", "earth", "planet", "by the time", "voice", "antidepressant", "opioid", "benzo", "xanax", "lithium",
   "prescription", "off myself", "offing myself", "offed myself",
@@ -33,7 +34,7 @@ const stems = [
   "mejor si", "mejor cuando", "nadie me", "nadie le", "nadie notaria", "nadie se", "vale la pena", "para que seguir",
   "para que vivir", "para que existir", "intento", "recai", "volvi a caer", "sobredosis", "ojala", "acabe", "termine",
   "dosis", "ya se como", "estar aqui", "seguir aqui", "aqui conmigo", "este mundo", "del mundo", "suicida", "quitarme",
-  "acabar", "terminar", "ponerle fin", "dejar de", "miedo", "temo", "no creo que", "dormir", "voces", "voz", "mate", "tranquil", "feliz", "felices", "aliviad", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
+  "acabar", "terminar", "ponerle fin", "dejar de", "tonteria", "locura", "algo estupido", "algo drastico", "miedo", "temo", "no creo que", "dormir", "voces", "voz", "mate", "tranquil", "feliz", "felices", "aliviad", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
 ];
 
 /** True when the normalized message could match at least one rule. */
