@@ -31,7 +31,7 @@ export const trivialCause = /\b(?:homework|exams?|test|quiz|class|classes|party|
 export const makesMeWant = /\b(?:makes?|making|made|make) me (?:want|feel like)\b|\bme (?:da|dan|dio|dieron) ganas\b|\bme hace(?:n)? querer\b/;
 
 /** Right after a death word: "die of embarrassment", "dying to see", "die for my kids", "morir de risa". */
-export const idiomAfter = /^ if (?:i (?:dont|do not|cant) (?:get|have|eat|see|find|sleep)|i have to|you|she|he|they|this|that|my (?:mom|mum|dad|boss|sister|brother))\b|^ (?:laughing|asleep|tired|serious|set on|wrong|on my feet|last|center|centre|weight|end|battery|inside)\b|^ (?:of|from|de|del|por)\b(?! (?:an? )?(?:overdose|sobredosis)| (?:verdad|veras|una vez))|^ for\b(?! (?:real|good|sure))|^ to (?!death\b)[a-z]+/;
+export const idiomAfter = /^ if (?:i (?:dont|do not|cant|have to|eat|see|hear|get|watch|read|miss|lose|spend)|one more|another|you|she|he|they|this|that|my (?:mom|mum|dad|boss|sister|brother))\b|^ on (?:this|that) hill\b|^ (?:alone|old|happy|rich|poor|young|single|a (?:virgin|legend|hero|fan))\b|^ on (?:caffeine|coffee|sugar|chocolate|candy|cake|sweets|energy drinks?|memes|netflix|tv)\b|^ (?:laughing|asleep|tired|serious|set on|wrong|on my feet|last|center|centre|weight|end|battery|inside)\b|^ (?:of|from|de|del|por)\b(?! (?:an? )?(?:overdose|sobredosis)| (?:verdad|veras|una vez))|^ for\b(?! (?:real|good|sure))|^ to (?!death\b)[a-z]+/;
 
 /** The phrase used as the subject of a general statement: "wanting to die is a symptom". */
 export const subjectOfStatement = /^ (?:is|isnt|was|are|can be|doesnt|does not|means|es|no es|era)\b(?! all i)/;
@@ -40,8 +40,14 @@ export const subjectOfStatement = /^ (?:is|isnt|was|are|can be|doesnt|does not|m
 export const effortAfter = /^ (?:at (?:the gym|work)|over (?:this|that|it|a|the)|trying to|to (?:get|finish|meet|make|please|keep|pass)|with (?:work|this|studying)|estudiando|trabajando|entrenando)\b/;
 export const couldBefore = /\bcould(?: just)?$/;
 
-/** Right before: "I nearly killed myself", "casi me muero". */
+/** Right before: "I nearly killed myself (tripping)", "casi me muero (del susto)". Only an idiom with an accident or a joke. */
 export const nearMissBefore = /\b(?:almost|nearly|practically|casi)$/;
+
+/** A complaint in the shape "if I have to … I'll die". */
+export const complaintBefore = /^if (?:i have to|i hear|i see|i dont get|i do not get|one more|i get|theres one more)\b/;
+
+/** A fright told after the fact, before "I'd die" / "I'll die": "I thought I'd die", "I swear I'll die". */
+export const frightBefore = /\b(?:thought|swore|swear|figured|was sure|was convinced|wonder if|wondering if|wonder whether)(?: that)?$/;
 
 /** An accident, not self-harm: "cut myself chopping onions", "hurt myself at the gym". */
 export const accidentAfter = /^(?: [a-z]+){0,3}? (?:while|when|by accident|accidentally|cooking|chopping|slicing|cutting (?:the|some|an?)|shaving|opening|on (?:a|the)|at (?:the|work|practice)|playing|lifting|running|skiing|skating|trying to|tripping|tripped|slipped|fell|falling|with (?:a|the) (?:knife|paper|scissors|can)|cocinando|pelando|afeitandome|sin querer|con (?:un|el) (?:papel|cuchillo))\b/;
@@ -50,7 +56,7 @@ export const accidentAfter = /^(?: [a-z]+){0,3}? (?:while|when|by accident|accid
 export const mentionBefore = /\b(?:say|says|saying|said|use|uses|using|word|term|joking|jokes|joke|hashtag|means|dicen|decir)\b/;
 
 /** Other people as the subject. "my" is only a third party when followed by a person. */
-export const thirdParty = /\b(?:you|youre|your|he|she|they|hes|shes|theyre|theyve|theyd|someone|somebody|anyone|everyone|people|a member|members|a friend|my (?:friend|best friend|bestie|brother|sister|mom|mum|mother|dad|father|son|daughter|kid|kids|child|partner|boyfriend|girlfriend|bf|gf|husband|wife|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|client|patient|student|coworker|colleague|neighbou?r|classmate|ex|teammate|therapist|doctor)|celebrity|actor|actress|singer|character|alguien|ella|ellos|ellas|la gente|mi (?:amig[oa]|herman[oa]|madre|padre|mama|papa|hij[oa]|pareja|novi[oa]|espos[oa]|mujer|marido|prim[oa]|vecin[oa]|companer[oa]|tia|tio|abuel[oa]|psicolog[oa]|terapeuta|medic[oa]|jefe|jefa))\b/g;
+export const thirdParty = /\b(?:you|youre|your|he(?! [a-z]+(?:ado|ido)\b)|she|they|hes|shes|theyre|theyve|theyd|someone|somebody|anyone|everyone|people|a member|members|a friend|my (?:friend|best friend|bestie|brother|sister|mom|mum|mother|dad|father|son|daughter|kid|kids|child|partner|boyfriend|girlfriend|bf|gf|husband|wife|roommate|flatmate|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|niece|nephew|client|patient|student|coworker|colleague|neighbou?r|classmate|ex|teammate|therapist|doctor)|celebrity|actor|actress|singer|character|alguien|ella|ellos|ellas|la gente|mi (?:amig[oa]|herman[oa]|madre|padre|mama|papa|hij[oa]|pareja|novi[oa]|espos[oa]|mujer|marido|prim[oa]|vecin[oa]|companer[oa]|tia|tio|abuel[oa]|psicolog[oa]|terapeuta|medic[oa]|jefe|jefa))\b/g;
 
 /** The author as subject, which ends the reach of a third party named earlier in the clause. */
 export const firstPerson = /\b(?:i|im|ive|id|ill|me|myself|yo|conmigo)\b/;
@@ -68,7 +74,7 @@ export const recent = /\b(?:last night|yesterday|today|tonight|this morning|this
 export const distantPast = /\b(?:used to|years ago|year ago|last year|months ago|in the past|back then|back in|at the time|when i was|as a (?:kid|teen|teenager|child|student)|in my (?:teens|twenties|thirties|20s|30s|youth|late teens|early twenties)|at my (?:lowest|worst)|long time ago|long ago|(?:in|since) (?:19|20)[0-9][0-9]|growing up|in high school|in college|a while back|few years back|hace (?:anos|un ano|meses|tiempo|mucho|[a-z0-9]+ anos|[a-z0-9]+ meses)|el ano pasado|cuando (?:era|tenia|estaba en)|de (?:joven|adolescente|pequen[oa]|nin[oa])|en el pasado|en aquel entonces|en su momento|hubo un tiempo|antes|solia|en mi adolescencia)\b/;
 
 /** Recovery told in the same message: what happened is over. */
-export const recovered = /\b(?:better now|doing better|much better|in a (?:much )?better place|now im|now i am|im [0-9]+ now|grateful|glad (?:i|im)|thankful|in recovery|recovering|survived|survivor|healing|free from|clean from|clean for|sh free|self harm free|(?:days|weeks|months|years) (?:clean|free)|got better|it got better|it gets better|went away|are gone|is gone|have passed|under control|got help|helped me|what helped|peer supporter|volunteer|life is good|okay now|ok now|doing okay|doing ok|how far ive come|different now|estoy mejor|sali adelante|me alegra|me alegro|recuperacion|sobrevivi|eso paso|ya paso|llevo [a-z0-9 ]{0,12}(?:anos|meses|dias) sin|agradecid[oa])\b/;
+export const recovered = /\b(?:better now|doing better|much better|in a (?:much )?better place|now im|now i am|im [0-9]+ now|grateful|glad (?:i|im)|thankful|in recovery|recovering|survived|survivor|healing|free from|clean from|clean for|sh free|self harm free|(?:days|weeks|months|years) (?:clean|free)|got better|it got better|it gets better|went away|are gone|is gone|have passed|under control|got help|helped me|what helped|peer supporter|volunteer|life is good|okay now|ok now|doing okay|doing ok|how far ive come|different now|found (?:my people|hope|help|support|a reason)|estoy mejor|sali adelante|me alegra|me alegro|recuperacion|sobrevivi|eso paso|ya paso|llevo [a-z0-9 ]{0,12}(?:anos|meses|dias) sin|agradecid[oa])\b/;
 
 /** Past thoughts that have come back make the past a present concern again. */
 export const returned = /\b(?:(?:are|is|came|come|coming|have come|has come|its|theyre|thoughts|feelings|urges) back|back again|here i am again|all over again|started again|returned|returning|volvieron|han vuelto|vuelven|vuelvo a|regresaron|han regresado|otra vez|de nuevo)\b/;

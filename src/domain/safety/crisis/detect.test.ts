@@ -186,3 +186,16 @@ test("a subject left out after 'and' belongs to the words before it", () => {
   expectOffer(["I hate myself and want to disappear forever", "I'm so tired and just want to die"]);
   expectQuiet(["my cousin is exhausted and wants to die", "people get tired and want to die sometimes, it's normal to talk about"]);
 });
+
+test("the catch-all reads 'I' near a plain statement of dying, but not fear, others or idiom", () => {
+  expectOffer(["all I want is to die", "sometimes I think dying would fix everything", "I'd do anything to not be alive"]);
+  expectQuiet([
+    "I'm afraid to die",
+    "I saw a bird die on the road",
+    "I'm literally dying, this show is hilarious",
+    "I thought I'd die of fright on that ride",
+    "I'll die on this hill",
+    "I let my plants die again",
+  ]);
+  assert.ok(detectCrisis("all I want is to die").reasons.includes("death-talk"));
+});

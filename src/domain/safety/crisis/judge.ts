@@ -5,6 +5,8 @@
  */
 import {
   accidentAfter,
+  complaintBefore,
+  frightBefore,
   couldBefore,
   effortAfter,
   denialAfter,
@@ -60,7 +62,7 @@ export type Verdict =
   | { counts: true; past: boolean }
   | { counts: false; why: "negated" | "others" | "mention" | "idiom" | "joke" | "accident" | "past" | "recovered" };
 
-const endsInDeathWord = /(?:die|dying|dead|morir|morirme|muert[oa])$/;
+const endsInDeathWord = /(?:die|dying|dead|overdosed?|overdosing|morir|morirme|muert[oa])$/;
 
 function lastWords(text: string, count: number): string {
   const words = text.split(" ");
@@ -113,7 +115,8 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
   }
   if (denialAfter.test(after)) return { counts: false, why: "negated" };
 
-  const instructed = instructedBefore.test(before) && !innerVoice.test(before);
+  const upToEnd = clause.slice(0, start + matched.length);
+  const instructed = instructedBefore.test(upToEnd) && !innerVoice.test(upToEnd);
   if (rule.anchor !== "reply" && (instructed || aboutSomeoneElse(before, true))) {
     return { counts: false, why: "others" };
   }
@@ -127,7 +130,11 @@ export function judge(rule: Rule, match: RegExpExecArray, clause: string, messag
 
   if (rule.idiomProne) {
     if (endsInDeathWord.test(matched) && idiomAfter.test(after)) return { counts: false, why: "idiom" };
-    if (nearMissBefore.test(before)) return { counts: false, why: "idiom" };
+    if (nearMissBefore.test(before) && (message.joking || accidentAfter.test(after) || idiomAfter.test(after))) {
+      return { counts: false, why: "idiom" };
+    }
+    if (complaintBefore.test(before)) return { counts: false, why: "idiom" };
+    if (frightBefore.test(before) && /^(?:id|ill|i would|i will|i was going to)\b/.test(matched)) return { counts: false, why: "idiom" };
     if (effortAfter.test(after) || (couldBefore.test(before) && after.startsWith(" for "))) return { counts: false, why: "idiom" };
     if (!message.sincere && message.trivial && (message.joking || makesMeWant.test(clause))) return { counts: false, why: "joke" };
     // "I'd rather die than go to that party lol": a comparison made in jest.

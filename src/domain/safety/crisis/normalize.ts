@@ -86,6 +86,7 @@ export function normalize(text: string): string {
     .replace(/\bany more\b/g, "anymore")
     .replace(/\bmy self\b/g, "myself")
     .replace(/\bsewer slide\b/g, "suicide")
+    .replace(/\btoo (?=(?:die|kill|end|hurt|cut|live|be dead)\b)/g, "to ")
     .replace(/\b(su|sui|suic|suici|suicid) (cide|icide|ide|de|e|al|idal|dal|cidal|ial|dio|idio|io)\b/g, (_m, a: string, b: string) => a + b)
     .replace(/\bself (?=delet)/g, "self ");
   s = s.replace(word, (w) => wordReplacements.get(w) ?? (w.startsWith("s") ? respellSuicide(w) : w));
@@ -100,7 +101,7 @@ export function normalize(text: string): string {
  * Words that turn an idea around ("I don't want to die, but I don't want to live") start a
  * new clause, so a negation or a joke in one half says nothing about the other half.
  */
-const contrast = / \. | (?=(?:but|pero|though|although|however|aunque|except|sino|yet) )/;
+const contrast = / \. | (?=(?:but|pero|though|although|however|aunque|sino|yet) )/;
 
 /** Splits a normalized message into clauses, each without its end mark. */
 export function toClauses(normalized: string): string[] {

@@ -11,8 +11,8 @@ import type { Rule } from "./types.js";
 const wish = oneOf([
   "quiero", "quisiera", "queria", "quise", "querer", "necesito", "deseo", "desearia", "me gustaria",
   "(?:tengo|tenia|siento) (?:muchas |tantas |unas )?ganas de", "me (?:dan|entran|daban) (?:muchas )?ganas de",
-  "pienso en", "pienso", "estoy pensando en", "pensando en", "he pensado en", "pense en", "pensaba en",
-  "he estado pensando en", "solo pienso en", "planeo", "estoy planeando", "voy a", "iba a", "decidi",
+  "(?:pienso|estoy pensando|pensando|he pensado|pense|pensaba|he estado pensando|solo pienso|sigo pensando) (?:mucho |bastante |tanto |seriamente |cada dia |todo el dia |todos los dias )?en", "pienso",
+  "(?:ya )?es hora de", "ha llegado la hora de", "llego el momento de", "planeo", "estoy planeando", "voy a", "iba a", "decidi",
   "he decidido", "estoy list[oa] para", "prefiero", "preferiria", "ojala pudiera", "intente", "he intentado",
   "intento", "trato de", "para", "podria", "deberia", "debo", "tengo que", "solia", "(?:estoy )?decidid[oa] a",
   "(?:estoy )?dispuest[oa] a", "(?:estoy )?a punto de", "merezco", "queda es",
@@ -23,7 +23,7 @@ const death = oneOf([
   "terminar con (?:mi vida|todo|conmigo)", "ponerle fin a (?:mi vida|todo)", "dejar de (?:existir|vivir|respirar|estar aqui)",
   "no (?:despertar(?:me)?|existir|estar aqui|seguir aqui|vivir mas)", "estar muert[oa]", "muert[oa]",
   "desaparecer(?= para siempre| del mundo| de este mundo| de la faz| sin dejar rastro| y no volver|$)",
-  "irme (?:para siempre|de este mundo)", "(?:tirarme|lanzarme) (?:de|del|desde|por|al|a la|a las|bajo|delante)",
+  "irme (?:para siempre|de este mundo)", "(?:tirarme|lanzarme|saltar) (?:de|del|desde|por|al|a la|a las|bajo|delante)",
   "colgarme", "ahorcarme", "envenenarme", "cortarme las venas", "(?:el )?suicidio", "quitarme de en medio",
   "una sobredosis", "dormir(?:me)? para siempre",
 ]);
@@ -84,7 +84,7 @@ export const spanishRules: readonly Rule[] = [
   rule("plan:means", "crisis", "es", `\\b(?:pastillas|pildoras|medicinas|medicamentos|cuchillas|cuchilla|navaja|cuerda|soga|pistola|arma)(?: (?!para\\b)[a-z]+){0,3}? (?:delante de mi|enfrente de mi|frente a mi|aqui conmigo|en la mano|listas?|preparad[oa]s?|contad[oa]s?|cargad[oa])\\b`, { anchor: "open" }),
   rule("plan:means", "crisis", "es", `\\b(?:guardando|juntando|acumulando|guarde|junte|acumule|ahorrando) (?:[a-z]+ ){0,2}?(?:pastillas|pildoras|medicamentos|medicinas|medicacion)\\b`),
   rule("plan:overdose", "crisis", "es", `\\b(?:me )?(?:tome|he tomado|tomo|voy a tomar|tomarme|me tomo|me tome|trague|me trague|me he tomado)(?: [a-z]+){0,2}? (?:todas|todo|un bote|el bote|una caja|la caja|un frasco|el frasco|un blister|[0-9]+|muchas|demasiadas|un monton|monton|un punado|varias|todas mis)(?: [a-z]+){0,3}? (?:pastillas|pildoras|medicamentos|medicinas)\\b|\\b(?:tome|me tome|tuve|hice) una sobredosis\\b`),
-  rule("plan:place", "crisis", "es", `\\b(?:estoy|ando|sigo) (?:en|sobre|encima de) (?:el |la |un |una |este |esta )?(?:puente|azotea|cornisa|borde|barandilla|vias|via del tren|acantilado)\\b`),
+  rule("plan:place", "crisis", "es", `\\b(?:estoy|ando|sigo) (?:en|sobre|encima de) (?:el |la |un |una |este |esta )?(?:puente|azotea|cornisa|borde|barandilla|vias|via del tren|acantilado)\\b(?! con (?:mis|mi|unos|unas|los|las|la|el)\\b)`),
   rule("plan:method", "crisis", "es", `\\bcuant[ao]s? (?:[a-z]+ ){0,4}?(?:hacen falta|necesito|se necesitan|hay que tomar|tengo que tomar)(?: [a-z]+){0,2}? para (?:morir|matarme|no despertar|una sobredosis|suicidarme)\\b|\\b(?:forma|manera|metodo) (?:mas )?(?:facil|rapida|rapido|indolora|segura|efectiva|sencilla) (?:de|para) (?:morir|matarme|suicidarme|quitarme la vida)\\b|\\bdosis letal\\b|\\bya se como (?:lo voy a hacer|me voy a matar|hacerlo|voy a morir)\\b`, { anchor: "open" }),
   rule("plan:goodbye", "crisis", "es", `\\b(?:esta es|este es) mi (?:despedida|ultimo mensaje|adios)\\b|\\b(?:escribi|he escrito|escribiendo|deje|dejo|tengo) (?:ya )?(?:mi |una |las |mis )?(?:carta|cartas|nota|notas|mensaje|mensajes) (?:de despedida|de suicidio|de adios)\\b|\\bmi (?:carta|nota) de despedida\\b|\\bcuando (?:leas|lean|leais|vean|veas) esto (?:ya )?(?:no )?(?:estare|voy a estar|estar|estoy)\\b|\\b(?:no|ya no) (?:voy a estar|estare) (?:aqui )?(?:manana|para|cuando)\\b|\\badios para siempre\\b|\\bme despido (?:de [a-z]+ )?para siempre\\b`),
   rule("echo", "concern", "es", `\\b(?:yo tambien|a mi tambien|igual que (?:el|ella)|me pasa lo mismo|yo igual|quiero irme con (?:el|ella|ellos|ellas)|quiero ir con (?:el|ella)|reunirme con (?:el|ella)|hacer lo mismo)\\b`, { anchor: "reply", negatable: false, needs: othersDeathTopic }),

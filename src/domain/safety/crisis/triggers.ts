@@ -15,7 +15,7 @@ const stems = [
   "disappear", "vanish", "gone", "be here", "being here", "not here", "wasnt here", "werent here", "right here",
   "be around", "wasnt around", "go on", "going on", "keep going", "carry on", "point", "reason", "purpose", "worth",
   "attempt", "relaps", "surviv", "make it", "last the night", "last much", "forever", "delet", "jump", "hang", "slit",
-  "drown", "poison", "gas", "shoot", "throw", "step in", "stop", "be over", "out of", "way out", "ways to", "way to",
+  "drown", "poison", "gas", "shoot", "throw", "slash", "step in", "stop", "be over", "out of", "way out", "ways to", "way to",
   "best way", "ways of", "way of", "option", "drive my car", "driving my car", "crash", "drive into", "drive off",
   "driving into", "driving off", "wont need", "will not need", "dont need", "wouldnt need", "be needing", "how many",
   "how much", "how high", "how tall", "how far", "how long", "lethal", "fatal", "method", "nobody", "no one", "noone",
