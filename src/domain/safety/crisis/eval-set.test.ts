@@ -14,7 +14,7 @@ test("the labelled set is large, balanced, bilingual and has hard negatives in e
   const spanish = phrases.filter((p) => p.language === "es").length;
   assert.ok(spanish / phrases.length >= 0.3, `Spanish share ${spanish / phrases.length}`);
   const holdout = phrases.filter((p) => p.split === "holdout").length;
-  assert.ok(holdout / phrases.length >= 0.15, `held-out share ${holdout / phrases.length}`);
+  assert.ok(holdout >= 200, `${holdout} held-out phrases`);
   for (const category of ["negation", "hyperbole", "past", "others", "resource", "shorthand", "obfuscated"]) {
     for (const label of ["risk", "safe"] as const) {
       assert.ok(
