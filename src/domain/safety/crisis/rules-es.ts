@@ -23,7 +23,8 @@ const death = oneOf([
   "terminar con (?:mi vida|todo|conmigo)", "ponerle fin a (?:mi vida|todo)", "dejar de (?:existir|vivir|respirar|estar aqui)",
   "no (?:despertar(?:me)?|existir|estar aqui|seguir aqui|vivir mas)", "estar muert[oa]", "muert[oa]",
   "desaparecer(?= para siempre| del mundo| de este mundo| de la faz| sin dejar rastro| y no volver|$)",
-  "irme (?:para siempre|de este mundo)", "(?:tirarme|lanzarme|saltar) (?:de|del|desde|por|al|a la|a las|bajo|delante)",
+  "irme (?:para siempre|de este mundo)", "(?:tirarme|lanzarme) (?:de|del|desde|por|al|a la|a las|bajo|delante)",
+  "saltar (?:del|desde|por la|de la|de un|de una|de mi|al vacio|a las vias|al tren|delante)",
   "colgarme", "ahorcarme", "envenenarme", "cortarme las venas", "(?:el )?suicidio", "quitarme de en medio",
   "una sobredosis", "dormir(?:me)? para siempre",
 ]);

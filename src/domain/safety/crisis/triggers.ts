@@ -34,7 +34,7 @@ const stems = [
   "mejor si", "mejor cuando", "nadie me", "nadie le", "nadie notaria", "nadie se", "vale la pena", "para que seguir",
   "para que vivir", "para que existir", "intento", "recai", "volvi a caer", "sobredosis", "ojala", "acabe", "termine",
   "dosis", "ya se como", "estar aqui", "seguir aqui", "aqui conmigo", "este mundo", "del mundo", "suicida", "quitarme",
-  "acabar", "terminar", "ponerle fin", "dejar de", "tonteria", "locura", "algo estupido", "algo drastico", "miedo", "temo", "no creo que", "dormir", "voces", "voz", "mate", "tranquil", "feliz", "felices", "aliviad", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
+  "acabar", "terminar", "ponerle fin", "dejar de", "saltar", "tonteria", "locura", "algo estupido", "algo drastico", "miedo", "temo", "no creo que", "dormir", "voces", "voz", "mate", "tranquil", "feliz", "felices", "aliviad", "leas esto", "lean esto", "leais esto", "veas esto", "vean esto",
 ];
 
 /** True when the normalized message could match at least one rule. */
