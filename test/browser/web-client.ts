@@ -47,3 +47,14 @@ export async function signUpThroughPages(page: Page, baseUrl: string, handle: st
   await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
   return page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allInnerTexts();
 }
+
+/** Onboarding: ticks the experiences, picks the availability, saves; ends on the home page. */
+export async function onboard(page: Page, experiences: string[], availability: "Talk" | "Listen" | "Either" | "Away"): Promise<void> {
+  await page.getByRole("button", { name: "I have saved my codes" }).click();
+  await page.getByRole("heading", { level: 1, name: "Tell us a little, if you like" }).waitFor();
+  const group = page.getByRole("group", { name: "Experiences you have lived through" });
+  for (const label of experiences) await group.getByRole("checkbox", { name: label }).check();
+  await page.getByRole("radio", { name: availability, exact: true }).check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Hello, / }).waitFor();
+}
