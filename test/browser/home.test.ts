@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
 import { type TestServer, startServer } from "../helpers/server.js";
-import { unexpectedProblems } from "./web-client.js";
+import { backgroundOf, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -35,7 +35,7 @@ after(async () => {
 
 test("the welcome page says what Kindred is, styled by the bundled stylesheet", { skip: skipBrowser }, async () => {
   assert.match(await page.getByRole("main").innerText(), /peer support/i);
-  const color = await page.getByRole("link", { name: "Join Kindred" }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const color = await backgroundOf(page.getByRole("link", { name: "Join Kindred" }));
   assert.notEqual(color, "rgba(0, 0, 0, 0)", "the main button has no background: the stylesheet did not apply");
 });
 

@@ -94,6 +94,6 @@ test("every request went to Kindred's own origin, with no console error or CSP v
   const foreign = requested.filter((url) => !url.startsWith(server!.origin + "/") && !url.startsWith(server!.origin.replace("http", "ws") + "/"));
   assert.deepEqual(foreign, []);
   assert.ok(requested.some((url) => url.includes("/api/v1/ws")), "the socket was opened");
-  const problems = watched.flatMap(unexpectedProblems);
+  const problems = watched.flatMap((seen) => unexpectedProblems(seen));
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -2,20 +2,45 @@
  * Steps through the web client the way a member does, finding everything by role and
  * accessible name, as a screen-reader user would. Shared by the browser tests.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { watchPage } from "../helpers/browser.js";
 
 /**
  * A signed-out visit asks GET /api/v1/me and gets 401: that is how the client learns nobody is
- * signed in (protocol.md), and Chromium logs it. Every other error or violation is a problem.
+ * signed in (protocol.md), and Chromium logs it. A test that provokes other refusals names them
+ * as "status path" (e.g. "409 /api/v1/accounts"). Every other error or CSP violation is a problem.
  */
-export function unexpectedProblems(seen: Awaited<ReturnType<typeof watchPage>>): string[] {
-  return seen.problems.filter((line) => !/(HTTP 401: |status of 401 .*)http:\/\/127\.0\.0\.1:\d+\/api\/v1\/me\)?$/.test(line));
+export function unexpectedProblems(seen: Awaited<ReturnType<typeof watchPage>>, expected: string[] = []): string[] {
+  const allowed = ["401 /api/v1/me", ...expected];
+  return seen.problems.filter((line) => {
+    const http = /^HTTP (\d{3}): https?:\/\/[^/]+(\/[^?\s]*)/.exec(line) ?? /status of (\d{3}) .*\(https?:\/\/[^/]+(\/[^?\s)]*)/.exec(line);
+    return !(http && allowed.includes(`${http[1]} ${http[2]}`));
+  });
 }
 
-/** Resolves when `locator`'s element has keyboard focus. */
-export async function isFocused(page: Page, name: string, role: Parameters<Page["getByRole"]>[0]): Promise<boolean> {
-  return page.getByRole(role, { name, exact: true }).evaluate((el) => el === document.activeElement);
+/** The few browser globals the callbacks below use; they run in the page, not in Node. */
+declare const document: { activeElement: unknown; getElementById(id: string): { textContent: string | null } | null };
+declare function getComputedStyle(el: unknown): { backgroundColor: string };
+
+/** Whether the element has keyboard focus. */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** The text of everything the element's aria-describedby points to, joined with " | ". */
+export async function describedBy(locator: Locator): Promise<string> {
+  const ids = (await locator.getAttribute("aria-describedby")) ?? "";
+  return locator.evaluate((_el, list) => list.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" | "), ids);
+}
+
+/** The element's computed background colour. */
+export function backgroundOf(locator: Locator): Promise<string> {
+  return locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+/** Whether the element with this role and exact accessible name has keyboard focus. */
+export function isFocused(page: Page, name: string, role: Parameters<Page["getByRole"]>[0]): Promise<boolean> {
+  return hasFocus(page.getByRole(role, { name, exact: true }));
 }
 
 export interface SignUpInput {

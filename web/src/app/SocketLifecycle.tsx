@@ -6,8 +6,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { useLocation } from "wouter";
 import type { ServerFrame } from "../api/types";
-import { useMe } from "../features/auth/session";
-import { useFrames } from "../socket/hooks";
+import { meKey, useMe } from "../features/auth/session";
+import { useConnectionState, useFrames } from "../socket/hooks";
 import { socketStore } from "../socket/store";
 
 export function SocketLifecycle() {
@@ -33,5 +33,12 @@ export function SocketLifecycle() {
     [navigate, queryClient],
   );
   useFrames(onFrame);
+
+  // A connection that drops may mean the session ended elsewhere ("sign out everywhere else",
+  // recovery): ask the server who we are; if nobody, the app returns to sign-in and the socket stops.
+  const state = useConnectionState();
+  useEffect(() => {
+    if (state === "offline") void queryClient.invalidateQueries({ queryKey: meKey });
+  }, [state, queryClient]);
   return null;
 }
