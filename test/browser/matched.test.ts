@@ -56,6 +56,7 @@ test("a listener and a member who asks to talk land in the same conversation and
 
   // The talker's profile experiences are already ticked; ask for grief only.
   const talk = talker.getByRole("region", { name: "I'd like to talk" });
+  await talk.getByText("2 experiences chosen — change").click();
   await talk.getByRole("checkbox", { name: "Loneliness and isolation" }).uncheck();
   assert.equal(await talk.getByRole("checkbox", { name: "Grief and bereavement" }).isChecked(), true);
   await talk.getByRole("textbox", { name: "A note for your peer (optional)" }).fill("Mostly I need someone to listen.");

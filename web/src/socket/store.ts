@@ -9,6 +9,11 @@ import { type ConnectionState, backoffMs, nextState } from "./machine";
 import { type Outgoing, Outbox } from "./outbox";
 
 type Listener = () => void;
+/** Opens the connection; browsers use the page's own origin and cookie, tests may bring their own. */
+export type OpenSocket = () => WebSocket;
+
+/** WebSocket.OPEN, spelled out so the store also runs where WebSocket is not a global. */
+const socketOpen = 1;
 type FrameListener = (frame: ServerFrame) => void;
 
 export class SocketStore {
@@ -29,7 +34,7 @@ export class SocketStore {
   /** Bumped on every change, for useSyncExternalStore. */
   version = 0;
 
-  constructor(private readonly url: () => string = defaultUrl) {}
+  constructor(private readonly open: OpenSocket = openOwnOrigin) {}
 
   start(): void {
     if (this.state !== "idle") return;
@@ -100,7 +105,7 @@ export class SocketStore {
   private connect(): void {
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.url());
+      socket = this.open();
     } catch {
       this.dropped();
       return;
@@ -189,7 +194,7 @@ export class SocketStore {
   }
 
   private write(frame: ClientFrame): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    if (this.socket?.readyState === socketOpen) this.socket.send(JSON.stringify(frame));
   }
 
   private startHeartbeat(): void {
@@ -232,9 +237,9 @@ export class SocketStore {
   }
 }
 
-function defaultUrl(): string {
+function openOwnOrigin(): WebSocket {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/api/v1/ws`;
+  return new WebSocket(`${scheme}//${location.host}/api/v1/ws`);
 }
 
 /** The app's one connection. */

@@ -10,6 +10,8 @@ import { socketStore } from "../../socket/store";
 
 interface Row {
   key: string;
+  /** A line about the conversation itself ("Ana joined"), not a message. */
+  note?: string;
   authorName: string;
   mine: boolean;
   at: string;
@@ -43,7 +45,6 @@ export function MessageLog(props: { events: ConversationEvent[]; pending: Outgoi
     return member ? (member.displayName ?? member.handle) : t("conversation.formerMember");
   };
   const rows: Row[] = [];
-  const notes: Array<{ key: string; text: string; seq: number }> = [];
   const confirmed = new Set<string>();
 
   for (const event of props.events) {
@@ -61,7 +62,8 @@ export function MessageLog(props: { events: ConversationEvent[]; pending: Outgoi
         state: mine ? "sent" : undefined,
       });
     } else if (event.type === "member.joined" || event.type === "member.left") {
-      notes.push({ key: `e${event.seq}`, seq: event.seq, text: t(event.type === "member.joined" ? "conversation.joined" : "conversation.left", { name: nameOf(event.actorId) }) });
+      const note = t(event.type === "member.joined" ? "conversation.joined" : "conversation.left", { name: nameOf(event.actorId) });
+      rows.push({ key: `e${event.seq}`, note, authorName: "", mine: false, at: event.at, body: null });
     }
   }
   // Local echo: what the member wrote and the server has not yet put in the log.
@@ -72,8 +74,16 @@ export function MessageLog(props: { events: ConversationEvent[]; pending: Outgoi
 
   return (
     <>
-      <ol className="log" role="log" aria-labelledby="page-heading">
+      <div role="log" aria-labelledby="page-heading">
+      <ol className="log">
         {rows.map((row) => {
+          if (row.note) {
+            return (
+              <li key={row.key} className="log-note">
+                {row.note}
+              </li>
+            );
+          }
           const metaId = `${row.key}-meta`;
           const when = time.format(new Date(row.at));
           return (
@@ -98,13 +108,7 @@ export function MessageLog(props: { events: ConversationEvent[]; pending: Outgoi
           );
         })}
       </ol>
-      {notes.length ? (
-        <ul className="muted plain-notes">
-          {notes.map((note) => (
-            <li key={note.key}>{note.text}</li>
-          ))}
-        </ul>
-      ) : null}
+      </div>
     </>
   );
 }

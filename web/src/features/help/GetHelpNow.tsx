@@ -35,7 +35,6 @@ export function GetHelpNow() {
                 <Heading slot="title">{t("help.title")}</Heading>
                 <p>{t("help.intro")}</p>
                 <p>{t("help.nobodyContacted")}</p>
-                <ResourceList region={me.data?.region ?? null} />
                 <div className="actions">
                   <a className="button secondary" href="/help">
                     {t("help.morePage")}
@@ -44,6 +43,7 @@ export function GetHelpNow() {
                     {t("help.close")}
                   </button>
                 </div>
+                <ResourceList region={me.data?.region ?? null} />
               </>
             )}
           </Dialog>

@@ -44,6 +44,24 @@ export function Waiting({ requestId, onCancelled }: { requestId: string; onCance
       <p role="status">{request?.slow ? t("waiting.slow") : t("waiting.looking")}</p>
       {request ? <p>{t("waiting.waited", { minutes, since })}</p> : null}
       <p>{t("waiting.whatHappens")}</p>
+      {problem ? <p className="field-error">{problem}</p> : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="button secondary"
+          onClick={async () => {
+            setProblem(null);
+            try {
+              await api.cancelMatchRequest(requestId);
+              onCancelled();
+            } catch (error) {
+              setProblem(generalErrorMessage(error, t));
+            }
+          }}
+        >
+          {t("waiting.cancel")}
+        </button>
+      </div>
       {request?.slow && request.suggestions ? (
         <>
           <h3>{t("waiting.alternatives")}</h3>
@@ -68,24 +86,6 @@ export function Waiting({ requestId, onCancelled }: { requestId: string; onCance
           ) : null}
         </>
       ) : null}
-      {problem ? <p className="field-error">{problem}</p> : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="button secondary"
-          onClick={async () => {
-            setProblem(null);
-            try {
-              await api.cancelMatchRequest(requestId);
-              onCancelled();
-            } catch (error) {
-              setProblem(generalErrorMessage(error, t));
-            }
-          }}
-        >
-          {t("waiting.cancel")}
-        </button>
-      </div>
     </section>
   );
 }
