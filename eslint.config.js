@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Tests and the load generator read loosely typed JSON answers and frames.
-    files: ["test/**/*.ts", "src/**/*.test.ts", "bench/**/*.ts"],
+    files: ["test/**/*.ts", "src/**/*.test.ts", "web/src/**/*.test.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );
