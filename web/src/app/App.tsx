@@ -1,6 +1,7 @@
 /** Providers around the whole client: the REST cache, the language, the router and the shell. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiError } from "../api/errors";
+import { meKey, fetchMe } from "../features/auth/session";
 import { I18nProvider } from "../i18n/I18nProvider";
 import { AppRoutes } from "./AppRoutes";
 import { Shell } from "./Shell";
@@ -15,6 +16,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Ask who is signed in at once, while the language loads, rather than after it.
+void queryClient.prefetchQuery({ queryKey: meKey, queryFn: fetchMe });
 
 export function App() {
   return (

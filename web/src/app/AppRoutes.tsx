@@ -8,16 +8,34 @@ import { useT } from "../i18n/I18nProvider";
 import { useMe } from "../features/auth/session";
 import { Welcome } from "../features/home/Welcome";
 
-const SignIn = lazy(() => import("../features/auth/SignIn"));
-const SignUp = lazy(() => import("../features/auth/SignUp"));
-const Recover = lazy(() => import("../features/auth/Recover"));
-const RecoveryCodes = lazy(() => import("../features/auth/RecoveryCodes"));
-const UnderAge = lazy(() => import("../features/auth/UnderAge"));
-const SignedOut = lazy(() => import("../features/auth/SignedOut"));
-const Onboarding = lazy(() => import("../features/onboarding/Onboarding"));
-const Home = lazy(() => import("../features/home/Home"));
-const Sessions = lazy(() => import("../features/settings/Sessions"));
-const Conversation = lazy(() => import("../features/conversation/Conversation"));
+/** Each screen's chunk, by the first segment of its address. */
+const chunks = {
+  "sign-in": () => import("../features/auth/SignIn"),
+  "sign-up": () => import("../features/auth/SignUp"),
+  recover: () => import("../features/auth/Recover"),
+  "recovery-codes": () => import("../features/auth/RecoveryCodes"),
+  "under-18": () => import("../features/auth/UnderAge"),
+  "signed-out": () => import("../features/auth/SignedOut"),
+  welcome: () => import("../features/onboarding/Onboarding"),
+  home: () => import("../features/home/Home"),
+  settings: () => import("../features/settings/Sessions"),
+  conversations: () => import("../features/conversation/Conversation"),
+};
+
+// Start fetching the first screen's chunk now, alongside the language and the session check,
+// instead of after them: the page is usable sooner on a slow connection.
+void chunks[location.pathname.split("/")[1] as keyof typeof chunks]?.();
+
+const SignIn = lazy(chunks["sign-in"]);
+const SignUp = lazy(chunks["sign-up"]);
+const Recover = lazy(chunks.recover);
+const RecoveryCodes = lazy(chunks["recovery-codes"]);
+const UnderAge = lazy(chunks["under-18"]);
+const SignedOut = lazy(chunks["signed-out"]);
+const Onboarding = lazy(chunks.welcome);
+const Home = lazy(chunks.home);
+const Sessions = lazy(chunks.settings);
+const Conversation = lazy(chunks.conversations);
 const NotFound = lazy(() => import("./NotFound"));
 
 function Loading() {

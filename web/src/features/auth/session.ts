@@ -9,7 +9,7 @@ import type { User } from "../../api/types";
 
 export const meKey = ["me"] as const;
 
-async function fetchMe(): Promise<User | null> {
+export async function fetchMe(): Promise<User | null> {
   try {
     return (await api.me()).user;
   } catch (error) {

@@ -1,18 +1,30 @@
 /**
  * "Get help now", on every screen. It is a real link to /help (a page the server serves
  * without JavaScript); once the app has loaded, it opens the same resources in a dialog,
- * with the link to /help inside. Escape closes it and focus returns to the control.
+ * with the link to /help inside. If the dialog's code cannot load, the link simply works.
  */
-import { useState } from "react";
-import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Suspense, lazy, useEffect, useState } from "react";
 import { useT } from "../../i18n/I18nProvider";
-import { useMe } from "../auth/session";
-import { ResourceList } from "./ResourceList";
+
+const loadDialog = () => import("./HelpDialog");
+const HelpDialog = lazy(loadDialog);
 
 export function GetHelpNow() {
   const t = useT();
-  const me = useMe();
   const [open, setOpen] = useState(false);
+  const [ready, setReady] = useState(false);
+
+  // Fetch the dialog once the page has settled, so the first press opens it at once.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      loadDialog().then(
+        () => setReady(true),
+        () => setReady(false),
+      );
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, []);
+
   return (
     <>
       <a
@@ -23,32 +35,22 @@ export function GetHelpNow() {
           if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
           event.preventDefault();
           setOpen(true);
+          if (!ready) {
+            loadDialog().then(
+              () => setReady(true),
+              // Could not load (offline mid-visit): go to the plain help page instead.
+              () => location.assign("/help"),
+            );
+          }
         }}
       >
         {t("help.button")}
       </a>
-      <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable>
-        <Modal>
-          <Dialog>
-            {({ close }) => (
-              <>
-                <Heading slot="title">{t("help.title")}</Heading>
-                <p>{t("help.intro")}</p>
-                <p>{t("help.nobodyContacted")}</p>
-                <div className="actions">
-                  <a className="button secondary" href="/help">
-                    {t("help.morePage")}
-                  </a>
-                  <button type="button" className="button" onClick={close}>
-                    {t("help.close")}
-                  </button>
-                </div>
-                <ResourceList region={me.data?.region ?? null} />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      {open || ready ? (
+        <Suspense fallback={null}>
+          <HelpDialog open={open} onOpenChange={setOpen} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
