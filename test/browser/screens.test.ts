@@ -126,6 +126,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
 
   // Waiting, until the wait is slow and the alternatives show.
   const talk = page.getByRole("region", { name: "I'd like to talk" });
+  await talk.getByText("Choose what you'd like to talk about").click();
   await talk.getByRole("checkbox", { name: "Gambling" }).check();
   await talk.getByRole("button", { name: "Find someone to talk with" }).click();
   await page.getByRole("heading", { name: "Looking for a peer" }).waitFor();

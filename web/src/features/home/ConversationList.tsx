@@ -13,16 +13,17 @@ export function conversationName(conversation: Conversation, myId: string | unde
   return t("conversations.withPeer", { name: others.map((m) => m.displayName ?? m.handle).join(", ") });
 }
 
+/** Shown first on the home page once there is something in it; a new member sees the choices first. */
 export function ConversationList() {
   const t = useT();
   const me = useMe();
   const query = useQuery({ queryKey: ["conversations"], queryFn: api.conversations });
+  if (query.data?.conversations.length === 0) return null;
   return (
     <section aria-labelledby="conversations-title">
       <h2 id="conversations-title">{t("conversations.title")}</h2>
       {query.isPending ? <p>{t("app.loading")}</p> : null}
       {query.isError ? <p>{t("conversations.loadFailed")}</p> : null}
-      {query.data && query.data.conversations.length === 0 ? <p>{t("conversations.none")}</p> : null}
       {query.data && query.data.conversations.length > 0 ? (
         <ul className="plain-list">
           {query.data.conversations.map((conversation) => (

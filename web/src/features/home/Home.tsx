@@ -28,6 +28,7 @@ export default function Home() {
 
   return (
     <Page title={t("home.title", { name })}>
+      <ConversationList />
       {waiting ? (
         <Waiting
           requestId={waiting}
@@ -43,7 +44,6 @@ export default function Home() {
           <ListenNow />
         </>
       )}
-      <ConversationList />
     </Page>
   );
 }

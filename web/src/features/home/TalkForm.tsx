@@ -83,7 +83,7 @@ export function TalkForm({ onWaiting }: { onWaiting(request: MatchRequest): void
             </span>
           </div>
           {anyone ? null : (
-            <details className="choices" open={(me.data?.experiences.length ?? 0) === 0}>
+            <details className="choices" open={errors.has(firstExperienceId) ? true : undefined}>
               <summary>{t("talk.experiencesSummary", { count: experiences.length })}</summary>
               <ExperienceChoice legend={t("talk.experiencesLegend")} hint={t("talk.experiencesHint")} selected={experiences} onChange={setExperiences} idPrefix="talk-experience" />
             </details>
