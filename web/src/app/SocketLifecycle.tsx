@@ -28,6 +28,9 @@ export function SocketLifecycle() {
         navigate(`/conversations/${encodeURIComponent(frame.conversationId)}`);
       } else if (frame.op === "event") {
         void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+      } else if (frame.op === "gap") {
+        // Too much was missed to replay over the socket: read the latest history over REST again.
+        void queryClient.invalidateQueries({ queryKey: ["events", frame.conversationId] });
       }
     },
     [navigate, queryClient],
