@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 /**
@@ -62,8 +63,20 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // The web client runs in browsers; hooks follow React's rules.
+    files: ["web/src/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { window: "readonly", document: "readonly", navigator: "readonly", location: "readonly" } },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
+  {
+    // The web client's unit tests belong to their own TypeScript project (web/tsconfig.test.json).
+    files: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx"],
+    languageOptions: { parserOptions: { projectService: false, project: ["web/tsconfig.test.json"] } },
+  },
+  {
     // Tests, scripts and the load generator read loosely typed JSON answers and frames.
-    files: ["test/**/*.ts", "src/**/*.test.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    files: ["test/**/*.ts", "src/**/*.test.ts", "web/src/**/*.test.ts", "bench/**/*.ts", "scripts/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );

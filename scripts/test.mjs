@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every unit test (src/**/*.test.ts) and integration test (test/**/*.test.ts),
+// `npm test`: every unit test (src/**/*.test.ts, web/src/**/*.test.ts) and integration test (test/**/*.test.ts),
 // run by Node's own test runner with TypeScript loaded through tsx.
 // Suites that need something this machine may lack say so and are skipped by their own files.
 import { spawnSync } from "node:child_process";
@@ -16,7 +16,7 @@ function findTests(dir) {
   return out;
 }
 
-const files = [...findTests("src"), ...findTests("test")].sort();
+const files = [...findTests("src"), ...findTests("web/src"), ...findTests("test")].sort();
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const result = spawnSync(

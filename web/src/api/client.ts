@@ -1,0 +1,71 @@
+/**
+ * The one typed client of Kindred's REST API (protocol.md). Browsers authenticate with the
+ * session cookie; fetch sends our own Origin on every state-changing request, as the server asks.
+ */
+import { ApiError, networkError } from "./errors";
+import type {
+  Conversation,
+  ConversationEvent,
+  Experience,
+  MatchRequest,
+  MatchRequestBody,
+  RecoverBody,
+  Resource,
+  Session,
+  SignInBody,
+  SignUpBody,
+  SignedIn,
+  SignedUp,
+  UpdateMeBody,
+  User,
+  WireError,
+} from "./types";
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw networkError();
+  }
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => undefined)) as { error?: WireError } | undefined;
+  if (!response.ok) throw new ApiError(response.status, json?.error);
+  return json as T;
+}
+
+export const api = {
+  signUp: (body: SignUpBody) => request<SignedUp>("POST", "/api/v1/accounts", body),
+  signIn: (body: SignInBody) => request<SignedIn>("POST", "/api/v1/sessions", body),
+  recover: (body: RecoverBody) => request<SignedUp>("POST", "/api/v1/accounts/recover", body),
+  signOut: () => request<void>("DELETE", "/api/v1/sessions/current"),
+  sessions: () => request<{ sessions: Session[] }>("GET", "/api/v1/sessions"),
+  endSession: (id: string) => request<void>("DELETE", `/api/v1/sessions/${encodeURIComponent(id)}`),
+
+  me: () => request<{ user: User }>("GET", "/api/v1/me"),
+  updateMe: (body: UpdateMeBody) => request<{ user: User }>("PATCH", "/api/v1/me", body),
+
+  resources: (region?: string | null) =>
+    request<{ resources: Resource[] }>("GET", region ? `/api/v1/resources?region=${encodeURIComponent(region)}` : "/api/v1/resources"),
+  experiences: () => request<{ experiences: Experience[] }>("GET", "/api/v1/experiences"),
+
+  askToTalk: (body: MatchRequestBody) => request<{ request: MatchRequest }>("POST", "/api/v1/match-requests", body),
+  matchRequest: (id: string) => request<{ request: MatchRequest }>("GET", `/api/v1/match-requests/${encodeURIComponent(id)}`),
+  cancelMatchRequest: (id: string) => request<void>("DELETE", `/api/v1/match-requests/${encodeURIComponent(id)}`),
+
+  conversations: () => request<{ conversations: Conversation[] }>("GET", "/api/v1/conversations"),
+  conversation: (id: string) => request<{ conversation: Conversation }>("GET", `/api/v1/conversations/${encodeURIComponent(id)}`),
+  events: (id: string, query: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const suffix = params.size ? `?${params.toString()}` : "";
+    return request<{ events: ConversationEvent[]; hasMore: boolean }>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/events${suffix}`);
+  },
+};

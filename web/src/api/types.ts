@@ -1,0 +1,35 @@
+/**
+ * Every wire type the web client uses, in one module, all inferred from the
+ * contract's zod schemas in src/protocol/ (the same ones the server validates
+ * and serializes with, and that docs/api.md is generated from).
+ * Only `import type`: no server code can end up in the bundle.
+ */
+import type { z } from "zod";
+import type { ConversationEvent, Resource, User } from "../../../src/protocol/common.js";
+import type { ErrorBody, ErrorCode } from "../../../src/protocol/errors.js";
+import type { accountRoutes, recoverBody, session, signInBody, signUpBody, updateMeBody } from "../../../src/protocol/rest/accounts.js";
+import type { conversation, member } from "../../../src/protocol/rest/conversations.js";
+import type { experience } from "../../../src/protocol/rest/experiences.js";
+import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
+import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
+import type { ServerFrame } from "../../../src/protocol/ws/server-frames.js";
+
+export type { ClientFrame, ConversationEvent, ErrorCode, Resource, ServerFrame, User };
+export type Availability = User["availability"];
+
+export type SignUpBody = z.input<typeof signUpBody>;
+export type SignInBody = z.input<typeof signInBody>;
+export type RecoverBody = z.input<typeof recoverBody>;
+export type UpdateMeBody = z.input<typeof updateMeBody>;
+export type MatchRequestBody = z.input<typeof matchRequestBody>;
+
+/** `{"error": {...}}` of every 4xx/5xx answer and every socket `error` frame. */
+export type WireError = ErrorBody;
+
+export type SignedIn = z.output<(typeof accountRoutes)["signIn"]["response"][200]>;
+export type SignedUp = z.output<(typeof accountRoutes)["signUp"]["response"][201]>;
+export type Session = z.output<typeof session>;
+export type Experience = z.output<typeof experience>;
+export type MatchRequest = z.output<typeof matchRequest>;
+export type ConversationMember = z.output<typeof member>;
+export type Conversation = z.output<typeof conversation>;

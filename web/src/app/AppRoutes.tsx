@@ -1,0 +1,119 @@
+/**
+ * Every screen and its address. Each feature is its own chunk (React.lazy), so the sign-in
+ * page loads only what it needs.
+ */
+import { type ReactNode, Suspense, lazy } from "react";
+import { Redirect, Route, Switch } from "wouter";
+import { useT } from "../i18n/I18nProvider";
+import { useMe } from "../features/auth/session";
+import { Welcome } from "../features/home/Welcome";
+
+/** Each screen's chunk, by the first segment of its address. */
+const chunks = {
+  "sign-in": () => import("../features/auth/SignIn"),
+  "sign-up": () => import("../features/auth/SignUp"),
+  recover: () => import("../features/auth/Recover"),
+  "recovery-codes": () => import("../features/auth/RecoveryCodes"),
+  "under-18": () => import("../features/auth/UnderAge"),
+  "signed-out": () => import("../features/auth/SignedOut"),
+  welcome: () => import("../features/onboarding/Onboarding"),
+  home: () => import("../features/home/Home"),
+  settings: () => import("../features/settings/Sessions"),
+  conversations: () => import("../features/conversation/Conversation"),
+};
+
+// Start fetching the first screen's chunk now, alongside the language and the session check,
+// instead of after them: the page is usable sooner on a slow connection.
+void chunks[location.pathname.split("/")[1] as keyof typeof chunks]?.();
+
+const SignIn = lazy(chunks["sign-in"]);
+const SignUp = lazy(chunks["sign-up"]);
+const Recover = lazy(chunks.recover);
+const RecoveryCodes = lazy(chunks["recovery-codes"]);
+const UnderAge = lazy(chunks["under-18"]);
+const SignedOut = lazy(chunks["signed-out"]);
+const Onboarding = lazy(chunks.welcome);
+const Home = lazy(chunks.home);
+const Sessions = lazy(chunks.settings);
+const Conversation = lazy(chunks.conversations);
+const NotFound = lazy(() => import("./NotFound"));
+
+function Loading() {
+  const t = useT();
+  return <p>{t("app.loading")}</p>;
+}
+
+/** Screens for members only: signed-out visitors are sent to sign in. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (!me.data) return <Redirect to="/sign-in" replace />;
+  return <>{children}</>;
+}
+
+/** Screens for visitors only: a signed-in member goes home instead. */
+function SignedOutOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.data) return <Redirect to="/home" replace />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/">
+          <SignedOutOnly>
+            <Welcome />
+          </SignedOutOnly>
+        </Route>
+        <Route path="/sign-in">
+          <SignedOutOnly>
+            <SignIn />
+          </SignedOutOnly>
+        </Route>
+        <Route path="/sign-up">
+          <SignedOutOnly>
+            <SignUp />
+          </SignedOutOnly>
+        </Route>
+        <Route path="/recover">
+          <SignedOutOnly>
+            <Recover />
+          </SignedOutOnly>
+        </Route>
+        <Route path="/under-18" component={UnderAge} />
+        <Route path="/signed-out" component={SignedOut} />
+        <Route path="/recovery-codes">
+          <SignedIn>
+            <RecoveryCodes />
+          </SignedIn>
+        </Route>
+        <Route path="/welcome">
+          <SignedIn>
+            <Onboarding />
+          </SignedIn>
+        </Route>
+        <Route path="/home">
+          <SignedIn>
+            <Home />
+          </SignedIn>
+        </Route>
+        <Route path="/settings/sessions">
+          <SignedIn>
+            <Sessions />
+          </SignedIn>
+        </Route>
+        <Route path="/conversations/:id">
+          {(params) => (
+            <SignedIn>
+              <Conversation id={params.id} />
+            </SignedIn>
+          )}
+        </Route>
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
+  );
+}

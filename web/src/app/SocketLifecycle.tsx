@@ -1,0 +1,47 @@
+/**
+ * Opens the socket while a member is signed in and closes it when they are not. When a match
+ * is found the socket hears `match.found` and takes the member straight to the conversation.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect } from "react";
+import { useLocation } from "wouter";
+import type { ServerFrame } from "../api/types";
+import { meKey, useMe } from "../features/auth/session";
+import { useConnectionState, useFrames } from "../socket/hooks";
+import { socketStore } from "../socket/store";
+
+export function SocketLifecycle() {
+  const me = useMe();
+  const signedIn = Boolean(me.data);
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (signedIn) socketStore.start();
+    else if (me.data === null && socketStore.state !== "idle") socketStore.stop();
+  }, [signedIn, me.data]);
+
+  const onFrame = useCallback(
+    (frame: ServerFrame) => {
+      if (frame.op === "match.found") {
+        void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+        navigate(`/conversations/${encodeURIComponent(frame.conversationId)}`);
+      } else if (frame.op === "event") {
+        void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+      } else if (frame.op === "gap") {
+        // Too much was missed to replay over the socket: read the latest history over REST again.
+        void queryClient.invalidateQueries({ queryKey: ["events", frame.conversationId] });
+      }
+    },
+    [navigate, queryClient],
+  );
+  useFrames(onFrame);
+
+  // A connection that drops may mean the session ended elsewhere ("sign out everywhere else",
+  // recovery): ask the server who we are; if nobody, the app returns to sign-in and the socket stops.
+  const state = useConnectionState();
+  useEffect(() => {
+    if (state === "offline") void queryClient.invalidateQueries({ queryKey: meKey });
+  }, [state, queryClient]);
+  return null;
+}

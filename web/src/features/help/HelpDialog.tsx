@@ -1,0 +1,37 @@
+/**
+ * The help dialog (React Aria: focus moves in, stays in, Escape closes, focus returns to the
+ * control that opened it). Its own chunk, fetched when the app is idle or on the first press.
+ */
+import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { useT } from "../../i18n/I18nProvider";
+import { useMe } from "../auth/session";
+import { ResourceList } from "./ResourceList";
+
+export default function HelpDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
+  const t = useT();
+  const me = useMe();
+  return (
+    <ModalOverlay isOpen={open} onOpenChange={onOpenChange} isDismissable>
+      <Modal>
+        <Dialog>
+          {({ close }) => (
+            <>
+              <Heading slot="title">{t("help.title")}</Heading>
+              <p>{t("help.intro")}</p>
+              <p>{t("help.nobodyContacted")}</p>
+              <div className="actions">
+                <a className="button secondary" href="/help">
+                  {t("help.morePage")}
+                </a>
+                <button type="button" className="button" onClick={close}>
+                  {t("help.close")}
+                </button>
+              </div>
+              <ResourceList region={me.data?.region ?? null} />
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

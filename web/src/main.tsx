@@ -1,0 +1,12 @@
+/** Entry point of the web client. */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import "./app/theme.css";
+
+const root = document.getElementById("root");
+if (root) createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
