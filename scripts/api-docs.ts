@@ -40,8 +40,11 @@ function typeOf(node: Json, defs: Json): string {
 function notesOf(node: Json): string {
   const notes: string[] = [];
   if (node.description) notes.push(String(node.description).replace(/\.$/, ""));
-  if (node.minLength !== undefined || node.maxLength !== undefined) notes.push(`${node.minLength ?? 0}–${node.maxLength ?? "∞"} characters`);
-  if (node.minimum !== undefined || node.maximum !== undefined) {
+  // A description that states the length in characters already says it better than the raw bounds.
+  const saysLength = /characters/.test(String(node.description ?? ""));
+  if (!saysLength && (node.minLength !== undefined || node.maxLength !== undefined)) notes.push(`${node.minLength ?? 0}–${node.maxLength ?? "∞"} characters`);
+  if (node.exclusiveMinimum !== undefined) notes.push(`> ${node.exclusiveMinimum}`);
+  else if (node.minimum !== undefined || node.maximum !== undefined) {
     if (node.maximum === undefined || node.maximum >= Number.MAX_SAFE_INTEGER) notes.push(`≥ ${node.minimum}`);
     else notes.push(`${node.minimum ?? "−∞"}–${node.maximum}`);
   }
