@@ -7,6 +7,7 @@
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { BlockSets } from "../domain/safety/blocks.js";
+import { frameOut } from "../observability/live-metrics.js";
 
 export type ConnectionState = "open" | "closing" | "closed";
 
@@ -76,6 +77,7 @@ export class Connection {
       process.nextTick(this.uncork);
     }
     this.ws.send(frame);
+    frameOut(frame);
   }
 
   private readonly uncork = (): void => {

@@ -15,6 +15,7 @@ import { type ClientFrame, type Ref, clientFrame } from "../protocol/ws/frames.j
 import type { RateLimits } from "../http/rate-limits.js";
 import type { Connection } from "./connection.js";
 import type { Hub } from "./hub.js";
+import { ackTimer, frameIn } from "../observability/live-metrics.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const typingIntervalMs = 3_000;
@@ -68,9 +69,11 @@ async function handle(ctx: FrameContext, connection: Connection, data: Buffer, i
   try {
     frame = parseFrame(data, isBinary);
   } catch (err) {
+    frameIn("invalid");
     connection.send(errorFrame(asKindred(err, ctx), isBinary ? undefined : refOf(data)));
     return;
   }
+  frameIn(frame.op);
   const ref = frame.op === "send" ? frame.ref : undefined;
   try {
     await dispatch(ctx, connection, frame);
@@ -107,6 +110,7 @@ async function dispatch(ctx: FrameContext, connection: Connection, frame: Client
  * A repeated clientMsgId is acked with this frame's ref and the original id and seq.
  */
 async function send(ctx: FrameContext, connection: Connection, frame: Extract<ClientFrame, { op: "send" }>): Promise<void> {
+  const acked = ackTimer();
   await ctx.limits.consume(["sendPerMember", connection.userId]);
   const ack = (messageId: string, seq: number) => connection.send(JSON.stringify({ op: "ack", ref: frame.ref, messageId, seq }));
   try {
@@ -122,7 +126,7 @@ async function send(ctx: FrameContext, connection: Connection, frame: Extract<Cl
   const input = { conversationId: frame.conversationId, clientMsgId: frame.clientMsgId, body: frame.body, contentWarning: frame.contentWarning };
   // Not awaited: the next frame is handled while this one waits for its commit.
   ctx.messages
-    .doSend(connection.userId, input, (stored) => ack(stored.messageId, stored.seq))
+    .doSend(connection.userId, input, (stored) => (acked(), ack(stored.messageId, stored.seq)))
     .catch((err: unknown) => connection.send(errorFrame(asKindred(err, ctx), frame.ref)));
 }
 

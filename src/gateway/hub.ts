@@ -12,6 +12,7 @@ import type { Store } from "../store/database.js";
 import { type Bus, type BusHandler, type BusMessage, topics } from "../bus/bus.js";
 import { LocalPresence, type PresenceRegistry } from "../bus/presence.js";
 import type { Connection } from "./connection.js";
+import { fannedOut } from "../observability/live-metrics.js";
 
 /** More missed events than this in one conversation: a `gap` frame, and the client pages over REST. */
 export const maxReplay = 500;
@@ -45,6 +46,7 @@ class Channel {
     const frame = JSON.stringify({ op: "event", event });
     const message = isMessageEvent(event);
     for (const connection of this.subscribers) connection.offer(this.conversationId, event.seq, frame, event.actorId, message);
+    fannedOut(event.at);
   }
 
   /** Delivers the backlog in order, reading from the store whatever the bus did not bring. */

@@ -29,7 +29,9 @@ import { loadResources } from "../domain/safety/resources.js";
 import { Gateway } from "../gateway/gateway.js";
 import { Hub } from "../gateway/hub.js";
 import { loggerOptions } from "../observability/logging.js";
+import { matchLog } from "../observability/match-log.js";
 import { installMetrics } from "../observability/metrics.js";
+import { installRequestLog } from "../observability/request-log.js";
 import { closeStore, openStore } from "../store/database.js";
 import { GroupCommit } from "../store/group-commit.js";
 import { installErrorHandlers } from "./error-handler.js";
@@ -67,6 +69,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Ids and cursors are short; a long URL is a mistake or an attack.
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // request-log.ts writes one line per request instead of Fastify's two.
+    disableRequestLogging: true,
   });
   const logError = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
 
@@ -93,10 +97,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = new Hub(bus, db, blocks, redis ? new RedisPresence(redis, config.redisKeyPrefix, 2 * config.heartbeatMs) : undefined);
   const resources = loadResources();
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
-  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
+  const onMatched = matchLog(app.log);
+  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize, onMatched);
   const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
     slowAfterMs: config.matchSlowAfterMs,
     resources,
+    onMatched,
   });
   const services: Services = {
     config,
@@ -148,9 +154,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installErrorHandlers(app);
   await installSecurity(app, config);
   await app.register(cookie);
-  const metrics = installMetrics(app);
+  const metrics = installMetrics(app, { openSockets: () => hub.connections().length });
+  installRequestLog(app, config);
 
-  registerHealthRoutes(app, { db, redis, metrics, isClosing: () => closing });
+  registerHealthRoutes(app, { db, redis, metrics, isClosing: () => closing, metricsToken: config.metricsToken });
   registerCommunityRoutes(app, services);
   registerAccountRoutes(app, services);
   registerSessionRoutes(app, services);

@@ -13,6 +13,7 @@
  */
 import { sql } from "kysely";
 import type { Store } from "./database.js";
+import { committedBatch } from "../observability/live-metrics.js";
 
 export type Write<T> = (trx: Store) => Promise<T>;
 
@@ -102,6 +103,7 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    committedBatch(batch.length);
     let outcomes: Outcome[];
     try {
       outcomes = await this.runOptimistically(batch).catch((err: unknown) => {

@@ -19,6 +19,9 @@ import { shareLanguage } from "./ranking.js";
 
 class GroupFull extends Error {}
 
+/** Told of each request matched, with how long it waited (for logs and metrics). */
+export type MatchObserver = (kind: "one-to-one" | "group", waitedMs: number) => void;
+
 export class GroupMatching {
   constructor(
     private readonly db: Store,
@@ -27,6 +30,7 @@ export class GroupMatching {
     private readonly conversations: Conversations,
     private readonly blocks: Blocks,
     private readonly groupSize: number,
+    private readonly onMatched: MatchObserver = () => {},
   ) {}
 
   /** Places a waiting group request in a group if one fits or can be started; true when placed. */
@@ -56,7 +60,7 @@ export class GroupMatching {
     const others = await this.db
       .selectFrom("match_requests as r")
       .innerJoin("users as u", "u.id", "r.user_id")
-      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "u.languages"])
+      .select(["r.id", "r.user_id", "r.experiences", "r.anyone", "u.languages", "r.created_at"])
       .where("r.status", "=", "waiting")
       .where("r.mode", "=", "group")
       .where("r.id", "!=", request.id)
@@ -89,6 +93,7 @@ export class GroupMatching {
         (joined) => {
           this.conversations.announce(joined);
           this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+          this.onMatched("group", now - Number(request.created_at));
         },
       );
       return true;
@@ -98,7 +103,7 @@ export class GroupMatching {
     }
   }
 
-  private async start(request: MatchRequestRow, other: { id: string; user_id: string }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
+  private async start(request: MatchRequestRow, other: { id: string; user_id: string; created_at: number }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
     const conversationId = newId(now);
     const label = await this.db.selectFrom("experience_tags").select("label").where("id", "=", experiences[0] ?? "").executeTakeFirst();
     try {
@@ -133,6 +138,7 @@ export class GroupMatching {
           this.conversations.announce(joined);
           this.notify.toUser(other.user_id, { op: "match.found", requestId: other.id, conversationId });
           this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+          for (const placed of [other, request]) this.onMatched("group", now - Number(placed.created_at));
         },
       );
       return true;
