@@ -45,6 +45,7 @@ import { registerHealthRoutes } from "./routes/health.js";
 import { registerMatchingRoutes } from "./routes/matching.js";
 import { registerRoomRoutes } from "./routes/rooms.js";
 import { registerMeRoutes } from "./routes/me.js";
+import { registerPageRoutes } from "./routes/pages.js";
 import { registerSessionRoutes } from "./routes/sessions.js";
 import { installSecurity } from "./security.js";
 import type { Services } from "./services.js";
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerExperienceRoutes(app, services);
   registerMatchingRoutes(app, services);
   registerRoomRoutes(app, services);
+  registerPageRoutes(app, services);
   await installStaticPages(app);
   return { app, services };
 }

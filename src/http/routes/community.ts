@@ -17,7 +17,4 @@ export function registerCommunityRoutes(app: FastifyInstance, s: Services): void
     const { region } = parseInput(z.strictObject({ region: z.string().regex(/^[A-Z]{2}$/).optional() }), request.query, "query");
     return { resources: resourcesFor(s.resources, region) };
   });
-
-  /** GET /agreement → the same text for people, readable in any browser. */
-  app.get("/agreement", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(s.agreement.text));
 }
