@@ -4,7 +4,7 @@
  * per case on an ephemeral port with their own data directory.
  */
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import type { DestinationStream } from "pino";
 import { type Bus, LocalBus } from "../bus/bus.js";
 import { BusNotifier } from "../bus/notifier.js";
@@ -71,7 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
     // request-log.ts writes one line per request instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const logError = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
 
