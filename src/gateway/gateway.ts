@@ -69,6 +69,7 @@ export class Gateway {
       this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, socket, auth));
     } catch (err) {
       refuseUpgrade(socket, err instanceof KindredError ? err : new KindredError("INTERNAL"));
+      this.log.info({ code: err instanceof KindredError ? err.code : "INTERNAL" }, "socket refused");
       if (!(err instanceof KindredError)) this.log.warn({ err: String(err) }, "upgrade failed");
     }
   }

@@ -10,6 +10,7 @@ import { type TestServer, startServer } from "../helpers/server.js";
 import { call, signUp } from "../helpers/http.js";
 import { member, requestMatch } from "../helpers/members.js";
 import { TestSocket, sendAndAck } from "../helpers/ws.js";
+import WebSocket from "ws";
 
 type Line = Record<string, any>;
 const lines = (server: TestServer): Line[] => server.logs.flatMap((chunk) => chunk.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line));
@@ -55,6 +56,12 @@ describe("a member's first hour, as the logs tell it", () => {
     // A query string and a wrong id in a path: neither may reach the log.
     assert.equal((await call(server.url, "GET", `/api/v1/conversations/01NOTACONVERSATIONID00000?note=querycanary`, { token: guest.token })).status, 404);
     assert.equal((await call(server.url, "GET", "/healthz")).status, 200);
+    const refused = new WebSocket(`${server.url.replace("http", "ws")}/api/v1/ws`, { headers: { authorization: "Bearer not-a-real-token" } });
+    const status = await new Promise<number | undefined>((resolve) => {
+      refused.on("unexpected-response", (_req, res) => resolve(res.statusCode));
+      refused.on("error", () => resolve(undefined));
+    });
+    assert.equal(status, 401);
     hostSocket.close();
     guestSocket.close();
     await waitForLine(server, (l) => l.msg === "socket closed");
@@ -79,10 +86,12 @@ describe("a member's first hour, as the logs tell it", () => {
     assert.ok(!requests.some((l) => JSON.stringify(l).includes("/api/v1/invites/") && l.route !== "/api/v1/invites/:code"));
   });
 
-  test("error responses carry their code", () => {
+  test("error responses carry their code, refused sockets included", () => {
     const missing = lines(server).find((l) => l.route === "/api/v1/conversations/:id" && l.status === 404);
     assert.ok(missing, "the 404 was logged");
     assert.equal(missing.code, "NOT_FOUND");
+    const refused = lines(server).find((l) => l.msg === "socket refused");
+    assert.equal(refused?.code, "UNAUTHENTICATED");
   });
 
   test("health probes are not logged unless asked", () => {
