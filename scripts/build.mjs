@@ -65,14 +65,18 @@ function run(what, command, args) {
   return Date.now() - started;
 }
 
+function findTsc() {
+  try {
+    return createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Compiles the server from scratch, so files deleted from src/ do not linger in dist/. */
 function buildServer() {
-  let tsc;
-  try {
-    tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  } catch {
-    throw new Error("the server needs compiling but TypeScript is not installed: run `npm ci` (with dev dependencies)");
-  }
+  const tsc = findTsc();
+  if (!tsc) throw new Error("the server needs compiling but TypeScript is not installed: run `npm ci` (with dev dependencies)");
   rmSync(serverStamp, { force: true });
   for (const name of existsSync(at("dist")) ? readdirSync(at("dist")) : []) {
     if (name !== "web") rmSync(at(join("dist", name)), { recursive: true, force: true });
@@ -102,6 +106,12 @@ export function build({ force = false, quiet = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `npm ci --omit=dev` runs `prepare` without TypeScript: a production install of a tree built
+  // elsewhere must not fail for it. `npm start` and `npm run build` still say what is missing.
+  if (process.env.npm_lifecycle_event === "prepare" && !findTsc()) {
+    process.stderr.write("build: TypeScript is not installed (a production install); not building\n");
+    process.exit(0);
+  }
   try {
     build({ force: process.argv.includes("--force") });
   } catch (err) {
