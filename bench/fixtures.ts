@@ -40,10 +40,14 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** One real argon2id hash (at the server's default cost) shared by every seeding in a run. */
+let sharedHash: Promise<string> | undefined;
+
 export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
   const db = await openStore({ dataDir });
   const now = Date.now();
-  const hash = await new PasswordHasher({ memoryKib: 65536, timeCost: 3, parallelism: 1 }).hash(benchPassword);
+  sharedHash ??= new PasswordHasher({ memoryKib: 65536, timeCost: 3, parallelism: 1 }).hash(benchPassword);
+  const hash = await sharedHash;
   const seeded: Seeded = { userIds: [], handles: [], tokens: [], groups: [], directs: [] };
   const users: Insertable<UsersTable>[] = [];
   const sessions: Insertable<SessionsTable>[] = [];

@@ -4,7 +4,7 @@
  * per case on an ephemeral port with their own data directory.
  */
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import { type Bus, LocalBus, topics } from "./bus/bus.js";
@@ -40,7 +40,10 @@ import { SupportRequests } from "./domain/support/support-requests.js";
 import { Gateway } from "./gateway/gateway.js";
 import { Hub } from "./gateway/hub.js";
 import { loggerOptions } from "./observability/logging.js";
+import { matchLog } from "./observability/match-log.js";
 import { installMetrics } from "./observability/metrics.js";
+import { installRequestLog } from "./observability/request-log.js";
+import { committedBatch } from "./observability/live-metrics.js";
 import { type Store, closeStore, openStore, storeIsReachable } from "./store/database.js";
 import { GroupCommit } from "./store/group-commit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
@@ -53,6 +56,7 @@ import { conversationRoutes } from "./http/routes/conversations.js";
 import { experienceRoutes } from "./http/routes/experiences.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { matchingRoutes } from "./http/routes/matching.js";
+import { pageRoutes } from "./http/routes/pages.js";
 import { roomRoutes } from "./http/routes/rooms.js";
 import { safetyRoutes } from "./http/routes/safety.js";
 import { supportRoutes } from "./http/routes/support.js";
@@ -81,6 +85,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Ids and cursors are short; a long URL is a mistake or an attack.
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // request-log.ts writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const logError = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, what);
 
@@ -90,7 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ? new RedisBus(redis, openRedis(config.redisUrl!, logError("redis error")), config.redisKeyPrefix, logError("bus error"))
     : new LocalBus();
   const notify = new BusNotifier(bus);
-  const commit = new GroupCommit(db, logError("after-commit step failed"));
+  const commit = new GroupCommit(db, logError("after-commit step failed"), committedBatch);
   const hasher = new PasswordHasher({
     memoryKib: config.argon2MemoryKib,
     timeCost: config.argon2TimeCost,
@@ -116,13 +122,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log.info("crisis lines: serving the defaults from content/resources.json; add your local lines (docs/safety-policy.md)");
   }
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
-  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize);
+  const onMatched = matchLog(app.log);
+  const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize, onMatched);
   const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
     slowAfterMs: config.matchSlowAfterMs,
     // Read at each use, so a replaced list reaches matching's suggestions too.
     get resources() {
       return resources.all();
     },
+    onMatched,
   });
   const listenerFreed = (userId: string) => void matching.listenerAvailable(userId).catch(logError("matching failed"));
   const messages = new Messages(db, commit, notify);
@@ -192,7 +200,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installErrorHandlers(app);
   await installSecurity(app, config);
   await app.register(cookie);
-  const metrics = installMetrics(app);
+  const metrics = installMetrics(app, { openSockets: () => hub.connections().length });
+  installRequestLog(app, config);
 
   // Every API route comes from a definition in src/protocol/rest/ (schemas, access, docs): refuse any other.
   app.addHook("onRoute", (route) => {
@@ -205,8 +214,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installAuth(app, sessions, config);
   const isReady = async () => !closing && (await storeIsReachable(db)) && (redis === undefined || (await redisIsReachable(redis)));
   const routes: Array<(scope: App) => void> = [
-    (scope) => healthRoutes(scope, { isReady, metrics }),
+    (scope) => healthRoutes(scope, { isReady, metrics, metricsToken: config.metricsToken }),
     (scope) => communityRoutes(scope, services),
+    (scope) => pageRoutes(scope, services),
     (scope) => accountRoutes(scope, services),
     (scope) => experienceRoutes(scope, services),
     (scope) => matchingRoutes(scope, services),

@@ -62,6 +62,16 @@ test("secrets in URLs are masked when the configuration is printed", () => {
   assert.match(printed, /db\.internal/);
 });
 
+test("the metrics token is checked and never printed; probes are not logged by default", () => {
+  assert.equal(loadConfig([], {}).logProbes, false);
+  assert.equal(loadConfig(["--log-probes", "true"], {}).logProbes, true);
+  assert.throws(() => loadConfig([], { METRICS_TOKEN: "short" }), /METRICS_TOKEN/);
+  const config = loadConfig([], { METRICS_TOKEN: "scheme:looks-like-a-url-0123" });
+  assert.equal(config.metricsToken, "scheme:looks-like-a-url-0123");
+  const printed = JSON.stringify(describeConfig(config));
+  assert.ok(!printed.includes("looks-like-a-url"), printed);
+});
+
 test("every option is read somewhere outside the config module", () => {
   const sources: string[] = [];
   const walk = (dir: string) => {

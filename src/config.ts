@@ -35,6 +35,8 @@ const settings = {
   sessionIdleHours: ["SESSION_IDLE_HOURS", positive, "336"],
   sessionAbsoluteHours: ["SESSION_ABSOLUTE_HOURS", positive, "2160"],
   logLevel: ["LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"],
+  logProbes: ["LOG_PROBES", bool, "false"],
+  metricsToken: ["METRICS_TOKEN", z.string().regex(/^[\x21-\x7e]{16,200}$/, "16–200 printable characters, no spaces").optional(), undefined],
   rateLimitMultiplier: ["RATE_LIMIT_MULTIPLIER", positive, "1"],
   maxBodyBytes: ["MAX_BODY_BYTES", positiveInt, "65536"],
   heartbeatMs: ["HEARTBEAT_MS", z.coerce.number().int().min(100).max(30_000), "25000"],
@@ -54,8 +56,10 @@ export type ConfigKey = keyof Config;
 
 export class ConfigError extends Error {}
 
-/** Settings whose values may hold credentials: masked when printed. */
-const secretKeys = new Set<ConfigKey>(["databaseUrl", "redisUrl"]);
+/** URLs that may hold credentials: their passwords are masked when printed. */
+const urlKeys = new Set<ConfigKey>(["databaseUrl", "redisUrl"]);
+/** Secrets: never printed at all. */
+const secretKeys = new Set<ConfigKey>(["metricsToken"]);
 
 export const configKeys = Object.keys(settings) as ConfigKey[];
 
@@ -109,7 +113,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of configKeys) {
     const value = config[key];
-    out[key] = secretKeys.has(key) && typeof value === "string" ? maskUrl(value) : value;
+    if (typeof value === "string" && secretKeys.has(key)) out[key] = "****";
+    else out[key] = urlKeys.has(key) && typeof value === "string" ? maskUrl(value) : value;
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface FanoutOptions {
   stepMs: number;
   warmupMs: number;
   p99LimitMs: number;
+  /** Pause between steps and after each run, for queues to drain. */
+  restMs: number;
 }
 
 export interface StepResult {
@@ -68,8 +70,12 @@ export async function startServerFor(kind: ServerKind, sockets: number, roomSize
 }
 
 export async function fanout(kind: ServerKind, options: FanoutOptions, log: (line: string) => void): Promise<FanoutResult> {
-  const { server, clients, cleanup } = await startServerFor(kind, options.sockets, options.roomSize);
+  // The load process starts while the server does: each takes a second or more on a busy machine.
   const worker = fork(new URL("../load/fanout-worker.ts", import.meta.url).pathname, { execArgv: ["--import", "tsx"] });
+  const { server, clients, cleanup } = await startServerFor(kind, options.sockets, options.roomSize).catch((err: unknown) => {
+    worker.kill();
+    throw err;
+  });
   try {
     await ask(worker, { cmd: "connect", setup: { kind, url: server.url, clients } });
     const runs: FanoutResult["runs"] = [];
@@ -86,11 +92,11 @@ export async function fanout(kind: ServerKind, options: FanoutOptions, log: (lin
         log(`  ${kind} run ${run + 1}: offered ${offered}/s → delivered ${step.deliveredPerSecond}/s, p50 ${step.p50} ms, p99 ${step.p99} ms, cpu ${step.serverCpu}`);
         if (!passed) break;
         // Let queues drain between steps.
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((r) => setTimeout(r, options.restMs));
       }
       const passing = steps.filter((s) => s.passed);
       runs.push({ steps, best: passing.length ? passing.reduce((a, b) => (b.deliveredPerSecond > a.deliveredPerSecond ? b : a)) : null });
-      await new Promise((r) => setTimeout(r, 1_000));
+      await new Promise((r) => setTimeout(r, 2 * options.restMs));
     }
     const bests = runs.map((r) => r.best?.deliveredPerSecond ?? 0);
     const sorted = [...bests].sort((a, b) => a - b);

@@ -24,7 +24,7 @@ function openSocket(url: string, token: string, onFrame: (frame: any) => void): 
   });
 }
 
-export async function matching(pairs: number, log: (line: string) => void): Promise<MatchingResult> {
+export async function matching(pairs: number, log: (line: string) => void, settleMs = 1_000): Promise<MatchingResult> {
   const dataDir = mkdtempSync(join(tmpdir(), "kindred-bench-"));
   // Members 0..pairs-1 listen; the rest ask to talk.
   const seeded = await seed(dataDir, { users: pairs * 2, availability: (i) => (i < pairs ? "listen" : "talk"), experiences: ["grief"] });
@@ -49,7 +49,8 @@ export async function matching(pairs: number, log: (line: string) => void): Prom
         )),
       );
     }
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Presence settles before the clock starts.
+    await new Promise((r) => setTimeout(r, settleMs));
     const started = performance.now();
     await Promise.all(
       requesters.map((token) =>
@@ -60,7 +61,10 @@ export async function matching(pairs: number, log: (line: string) => void): Prom
         }).then((r) => r.body?.cancel()),
       ),
     );
-    await Promise.race([allMatched, new Promise((r) => setTimeout(r, 120_000))]);
+    // Give up after two minutes, and clear that timer so a finished run exits at once.
+    let giveUp: NodeJS.Timeout | undefined;
+    await Promise.race([allMatched, new Promise((r) => (giveUp = setTimeout(r, 120_000)))]);
+    clearTimeout(giveUp);
     const seconds = (performance.now() - started) / 1000;
     log(`  matching: ${matched}/${pairs} matched in ${seconds.toFixed(2)} s`);
     return { pairs, seconds: Math.round(seconds * 1000) / 1000, matched };

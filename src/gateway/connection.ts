@@ -6,6 +6,7 @@
  */
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
+import { frameOut } from "../observability/live-metrics.js";
 
 export type ConnectionState = "open" | "closing" | "closed";
 
@@ -75,6 +76,7 @@ export class Connection {
       process.nextTick(this.uncork);
     }
     this.ws.send(frame);
+    frameOut(frame);
   }
 
   private readonly uncork = (): void => {

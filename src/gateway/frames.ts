@@ -18,6 +18,7 @@ import { type ClientFrame, type Ref, clientFrame } from "../protocol/ws/client-f
 import { encodeFrame } from "../protocol/ws/server-frames.js";
 import type { Connection } from "./connection.js";
 import type { Hub } from "./hub.js";
+import { ackTimer, frameIn } from "../observability/live-metrics.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 export const typingIntervalMs = 3_000;
@@ -72,9 +73,11 @@ async function handle(ctx: FrameContext, connection: Connection, data: Buffer, i
   try {
     frame = parseFrame(data, isBinary);
   } catch (err) {
+    frameIn("invalid");
     connection.send(errorFrame(asKindred(err, ctx), isBinary ? undefined : refOf(data)));
     return;
   }
+  frameIn(frame.op);
   try {
     await dispatch(ctx, connection, frame);
   } catch (err) {
@@ -116,11 +119,13 @@ function assertNever(frame: never): never {
  * A repeated clientMsgId is acked with this frame's ref and the original id and seq.
  */
 async function send(ctx: FrameContext, connection: Connection, frame: Extract<ClientFrame, { op: "send" }>): Promise<void> {
+  const acked = ackTimer();
   await ctx.limits.consume(["sendPerMember", connection.userId]);
   const input = { conversationId: frame.conversationId, clientMsgId: frame.clientMsgId, body: frame.body, contentWarning: frame.contentWarning };
   // Not awaited: the next frame is handled while this one waits for its commit.
   ctx.messages
     .send(connection.userId, input, (stored, notices) => {
+      acked();
       connection.send(encodeFrame({ op: "ack", ref: frame.ref, messageId: stored.messageId, seq: stored.seq }));
       for (const notice of notices) connection.send(encodeFrame({ op: "safety", ref: frame.ref, ...notice }));
       if (!stored.duplicate) ctx.hub.typingStopped(connection.userId, frame.conversationId);

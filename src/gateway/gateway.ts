@@ -38,7 +38,7 @@ export class Gateway {
     private readonly sessions: Sessions,
     private readonly hub: Hub,
     private readonly frames: FrameContext,
-    private readonly log: { warn: (obj: object, msg: string) => void },
+    private readonly log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void },
     /** Called when a member's first socket on this node is set up (they are online now). */
     private readonly onOnline: (userId: string) => void = () => {},
   ) {
@@ -70,6 +70,7 @@ export class Gateway {
       this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, socket, auth));
     } catch (err) {
       refuseUpgrade(socket, err instanceof KindredError ? err : new KindredError("INTERNAL"));
+      this.log.info({ code: err instanceof KindredError ? err.code : "INTERNAL" }, "socket refused");
       if (!(err instanceof KindredError)) this.log.warn({ err: String(err) }, "upgrade failed");
     }
   }
@@ -77,11 +78,12 @@ export class Gateway {
   private open(ws: WebSocket, socket: Duplex, auth: UpgradeAuth): void {
     const connection = new Connection(randomUUID(), auth.user.id, auth.session.id, auth.address, ws, socket, this.config.slowReaderBytes);
     const first = this.hub.add(connection);
+    this.log.info({ conn: connection.id }, "socket opened");
     connection.send(encodeFrame({ op: "hello", heartbeatMs: this.config.heartbeatMs, connectionId: connection.id, sessionId: connection.id }));
     ws.on("message", (data: Buffer, isBinary: boolean) => receive(this.frames, connection, data, isBinary));
     ws.on("pong", () => (connection.lastSeenAt = Date.now()));
     ws.on("error", () => ws.terminate());
-    ws.on("close", () => this.closed(connection));
+    ws.on("close", (code: number) => this.closed(connection, code));
     // Frames wait for the socket to follow its conversations, so a resume never races the setup.
     connection.inbound = this.follow(connection, first).catch((err: unknown) => {
       this.log.warn({ err: String(err) }, "socket setup failed");
@@ -106,9 +108,10 @@ export class Gateway {
     await this.hub.presenceSnapshot(connection);
   }
 
-  private closed(connection: Connection): void {
+  private closed(connection: Connection, code: number): void {
     if (connection.state === "closed") return;
     connection.transition("closed");
+    this.log.info({ conn: connection.id, code }, "socket closed");
     const conversationIds = [...connection.follows.keys()];
     const last = this.hub.remove(connection);
     if (!last) return;

@@ -10,6 +10,7 @@ import { type Bus, type BusHandler, type BusMessage, topics } from "../bus/bus.j
 import { LocalPresence } from "../bus/presence.js";
 import type { PresenceRegistry } from "../domain/presence.js";
 import type { Connection } from "./connection.js";
+import { fannedOut } from "../observability/live-metrics.js";
 
 /** More missed events than this in one conversation: a `gap` frame, and the client pages over REST. */
 export const maxReplay = 500;
@@ -42,6 +43,7 @@ class Channel {
     this.lastSeq = event.seq;
     const frame = encodeFrame({ op: "event", event });
     for (const connection of this.subscribers) connection.offer(this.conversationId, { seq: event.seq, frame, hiddenFrom });
+    fannedOut(event.at);
   }
 
   /** Delivers the backlog in order, reading from the store whatever the bus did not bring. */

@@ -34,9 +34,11 @@ export async function installStaticPages(app: FastifyInstance): Promise<void> {
       root: webDir,
       index: false,
       wildcard: false,
-      setHeaders(reply, path) {
+      // Our own cache-control (below), not the plugin's max-age=0.
+      cacheControl: false,
+      setHeaders(response, path) {
         const hashed = path.includes("/assets/");
-        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+        response.setHeader("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
       },
     });
   }

@@ -16,11 +16,8 @@ export function loggerOptions(config: Config, stream?: DestinationStream): Fasti
       censor: "[redacted]",
     },
     serializers: {
-      req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
-        method: req.method,
-        // The path without its query string, which could carry anything a client put there.
-        url: req.url.split("?")[0],
-      }),
+      // The route pattern, never the path: paths carry ids and invite codes, query strings anything.
+      req: (req: { method: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? "(no route)" }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };

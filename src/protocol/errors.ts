@@ -15,7 +15,7 @@ export const errorCatalogue = {
     message:
       "Kindred is for adults (18 and over), so we can't create an account for you. Nothing you typed has been kept. " +
       "You deserve support too: youth services and young people's helplines in your area are there for you, " +
-      "and the help lines on this site can be reached without an account.",
+      "and the help lines on our help page (/help) can be reached without an account.",
   },
   BLOCKED: { status: 403, retryable: false, message: "You can't reach this person." },
   MUTED: { status: 403, retryable: true, message: "You can't send messages for a while. You can still read, and see why in your moderation page." },

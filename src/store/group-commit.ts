@@ -36,6 +36,8 @@ export class GroupCommit {
   constructor(
     private readonly db: Store,
     private readonly onAfterCommitError: (err: unknown) => void = () => {},
+    /** Told the size of each batch as it starts (for metrics; the store knows nothing of them). */
+    private readonly onBatch: (size: number) => void = () => {},
   ) {}
 
   /** Runs `write` in the next batch; resolves with its result once the batch is durable. */
@@ -102,6 +104,7 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    this.onBatch(batch.length);
     let outcomes: Outcome[];
     try {
       outcomes = await this.runOptimistically(batch).catch((err: unknown) => {

@@ -21,6 +21,9 @@ import { experiencesOfRequest } from "./request-experiences.js";
 
 class GroupFull extends Error {}
 
+/** Told of each request matched, with how long it waited (for logs and metrics). */
+export type MatchObserver = (kind: "one-to-one" | "group", waitedMs: number) => void;
+
 export class GroupMatching {
   constructor(
     private readonly db: Store,
@@ -29,6 +32,7 @@ export class GroupMatching {
     private readonly conversations: Conversations,
     private readonly blocks: Blocks,
     private readonly groupSize: number,
+    private readonly onMatched: MatchObserver = () => {},
   ) {}
 
   /** Places a waiting group request in a group if one fits or can be started; true when placed. */
@@ -59,7 +63,7 @@ export class GroupMatching {
     // a shared language, no block either way, and a shared experience unless either asked for anyone.
     let others = this.db
       .selectFrom("match_requests as r")
-      .select(["r.id", "r.user_id"])
+      .select(["r.id", "r.user_id", "r.created_at"])
       .where("r.status", "=", "waiting")
       .where("r.mode", "=", "group")
       .where("r.id", "!=", request.id)
@@ -94,6 +98,7 @@ export class GroupMatching {
         (joined) => {
           this.conversations.announce(joined);
           this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+          this.onMatched("group", now - Number(request.created_at));
         },
       );
       return true;
@@ -103,7 +108,7 @@ export class GroupMatching {
     }
   }
 
-  private async start(request: MatchRequestRow, other: { id: string; user_id: string }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
+  private async start(request: MatchRequestRow, other: { id: string; user_id: string; created_at: number }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
     const conversationId = newId(now);
     const label = await this.db.selectFrom("experience_tags").select("label").where("id", "=", experiences[0] ?? "").executeTakeFirst();
     try {
@@ -138,6 +143,7 @@ export class GroupMatching {
           this.conversations.announce(joined);
           this.notify.toUser(other.user_id, { op: "match.found", requestId: other.id, conversationId });
           this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
+          for (const placed of [other, request]) this.onMatched("group", now - Number(placed.created_at));
         },
       );
       return true;

@@ -20,7 +20,7 @@ import type { Notifier } from "../notifier.js";
 import type { Resource } from "../safety/resources.js";
 import type { CandidateSearch } from "./candidates.js";
 import { ClaimLost, claimListener, claimRequest } from "./claims.js";
-import type { GroupMatching } from "./groups.js";
+import type { GroupMatching, MatchObserver } from "./groups.js";
 import type { Candidate } from "./ranking.js";
 import { experiencesOfRequest, setRequestExperiences } from "./request-experiences.js";
 
@@ -49,6 +49,7 @@ export interface MatchRequestView {
 export interface MatchingOptions {
   slowAfterMs: number;
   resources: Resource[];
+  onMatched?: MatchObserver;
 }
 
 export class Matching {
@@ -227,6 +228,7 @@ export class Matching {
           const conversationId = joined.conversationId;
           this.notify.toUser(request.user_id, { op: "match.found", requestId: request.id, conversationId });
           this.notify.toUser(candidate.userId, { op: "match.found", requestId: candidate.requestId ?? request.id, conversationId });
+          this.options.onMatched?.("one-to-one", now - Number(request.created_at));
         },
       );
       return true;

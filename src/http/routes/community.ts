@@ -8,12 +8,6 @@ export function communityRoutes(app: App, s: Services): void {
   /** GET /api/v1/agreement → {agreement: {version, text}} (Markdown). */
   app.route({ ...routeOptions(r.agreement), handler: async () => ({ agreement: s.agreement }) });
 
-  /** GET /agreement → the same text for people, readable in any browser. */
-  app.route({
-    ...routeOptions(r.agreementPage),
-    handler: async (_request, reply) => reply.type("text/plain; charset=utf-8").send(s.agreement.text),
-  });
-
   /** GET /api/v1/openapi.json → the OpenAPI 3.1 document, generated from the same schemas the routes validate with. */
   const openapi = buildOpenApi();
   app.route({ ...routeOptions(r.openapi), handler: async () => openapi });

@@ -19,7 +19,16 @@ export const communityRoutes = {
     access: "none",
     tag: "Community",
     summary: "The community agreement as a page for people",
-    contentType: "text/plain",
+    contentType: "text/html",
+    response: { 200: z.string() },
+  }),
+  helpPage: defineRoute({
+    method: "GET",
+    url: "/help",
+    access: "none",
+    tag: "Community",
+    summary: "The instance's crisis lines and warmlines as a page that works without JavaScript",
+    contentType: "text/html",
     response: { 200: z.string() },
   }),
   openapi: defineRoute({
