@@ -1,9 +1,10 @@
 /**
  * For peer supporters (members whose roles include `supporter`), on the home page: the on-duty
  * switch, and while on duty the shift's times. Someone who asks to talk to a supporter is
- * brought to the supporter by `match.found`, as any match is.
+ * brought to the supporter by `match.found`, as any match is. The switch is a native button
+ * with role="switch": React Aria's Switch would inject an inline <style>, which the
+ * Content-Security-Policy (style-src 'self') blocks.
  */
-import { Switch } from "react-aria-components";
 import type { User } from "../../api/types";
 import { useT } from "../../i18n/I18nProvider";
 import { ShiftTimes } from "./ShiftTimes";
@@ -16,12 +17,12 @@ export function DutyPanel({ me }: { me: User }) {
   return (
     <section className="panel" aria-labelledby="duty-title">
       <h2 id="duty-title">{t("duty.title")}</h2>
-      <Switch className="duty-switch" isSelected={me.onDuty} onChange={(on) => void duty.setOnDuty(on)} aria-describedby="duty-state">
+      <button type="button" role="switch" className="duty-switch" aria-checked={me.onDuty} aria-describedby="duty-state" onClick={() => void duty.setOnDuty(!me.onDuty)}>
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>
         {t("duty.switch")}
-      </Switch>
+      </button>
       <p id="duty-state" role="status">
         {me.onDuty ? t("duty.on") : t("duty.off")}
       </p>
