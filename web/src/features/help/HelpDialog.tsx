@@ -29,14 +29,14 @@ export default function HelpDialog({ open, onOpenChange }: { open: boolean; onOp
                   {t("help.close")}
                 </button>
               </div>
-              <ResourceList region={me.data?.region ?? null} />
               {me.data ? (
-                <section aria-labelledby="help-supporter-title">
+                <section aria-labelledby="help-supporter-title" className="calm-panel">
                   <h3 id="help-supporter-title">{t("help.supporterTitle")}</h3>
                   <p>{t("safety.supporterHint")}</p>
                   <TalkToSupporter onOpened={close} />
                 </section>
               ) : null}
+              <ResourceList region={me.data?.region ?? null} />
               <p>
                 <Link href="/guide" onClick={close}>
                   {t("guide.link")}
