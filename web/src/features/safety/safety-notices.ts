@@ -6,23 +6,23 @@
  */
 import { useSyncExternalStore } from "react";
 import type { SafetyFrame } from "../../api/types";
-import { socketStore } from "../../socket/store";
+import { type SocketStore, socketStore } from "../../socket/store";
 
 type Listener = () => void;
 
-class SafetyNotices {
+export class SafetyNotices {
   private notices = new Map<string, SafetyFrame>();
   private readonly listeners = new Set<Listener>();
 
-  constructor() {
-    socketStore.onFrame((frame) => {
+  constructor(socket: SocketStore = socketStore) {
+    socket.onFrame((frame) => {
       if (frame.op === "safety") this.set(new Map(this.notices).set(frame.conversationId, frame));
     });
     // Sign-out forgets everything the member was shown.
-    let previous = socketStore.state;
-    socketStore.subscribe(() => {
-      const signedOut = previous !== "idle" && socketStore.state === "idle";
-      previous = socketStore.state;
+    let previous = socket.state;
+    socket.subscribe(() => {
+      const signedOut = previous !== "idle" && socket.state === "idle";
+      previous = socket.state;
       if (signedOut) this.set(new Map());
     });
   }
