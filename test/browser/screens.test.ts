@@ -11,10 +11,12 @@ import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
+import { grantRole } from "../../src/domain/accounts/roles.js";
 import { member } from "../helpers/members.js";
+import { onDutySupporter } from "../helpers/supporters.js";
 import { type TestServer, startServer } from "../helpers/server.js";
 import { fillSignUp, signUpThroughPages, unexpectedProblems } from "./web-client.js";
 
@@ -51,8 +53,11 @@ async function noSidewaysScroll(where: string): Promise<void> {
   assert.ok(scrollWidth <= clientWidth, `${where}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
 }
 
-/** axe in both themes at 360 px and 1280 px, reflow checks, and the four screenshots. */
-async function checkScreen(name: string): Promise<void> {
+/**
+ * axe in both themes at 360 px and 1280 px, reflow checks, and the four screenshots; `show` is
+ * scrolled to the top of each screenshot when the part worth seeing is further down the page.
+ */
+async function checkScreen(name: string, show?: Locator): Promise<void> {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
@@ -65,6 +70,7 @@ async function checkScreen(name: string): Promise<void> {
     }
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
       await page.setViewportSize(viewport);
+      await show?.evaluate((element) => element.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: `${shotsDir}/${name}-${viewport.width}-${colorScheme}.png` });
     }
   }
@@ -150,6 +156,23 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByText("Sent", { exact: true }).waitFor();
   await checkScreen("conversation");
 
+  // Words of crisis: the private safety panel, for this member alone; nobody is on duty yet.
+  await page.getByRole("textbox", { name: "Your message" }).fill("Honestly I'd rather be dead than keep doing this");
+  await page.getByRole("textbox", { name: "Your message" }).press("Enter");
+  await page.getByRole("heading", { name: "A private note, just for you" }).waitFor();
+  const safetyPanel = page.getByRole("region", { name: "A private note, just for you" });
+  await checkScreen("safety-panel", safetyPanel);
+  await page.getByRole("button", { name: "Talk to an on-duty peer supporter now" }).click();
+  await page.getByText("No peer supporter is free right now.").waitFor();
+  await checkScreen("safety-none-free", page.getByText("No peer supporter is free right now."));
+  await page.getByRole("button", { name: "Dismiss" }).click();
+
+  await page.getByRole("link", { name: "When someone is struggling: a guide for peers" }).click();
+  await h1("When someone is struggling");
+  await checkScreen("guide");
+  await page.getByRole("link", { name: "Back to the conversation" }).click();
+  await h1(`With ${peer.handle}`);
+
   await page.getByRole("link", { name: "Home" }).click();
   await h1("Hello, dawn_member");
   await page.getByRole("link", { name: `With ${peer.handle}` }).waitFor();
@@ -159,17 +182,82 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await h1("Your sessions");
   await checkScreen("sessions");
 
+  // This member becomes a peer supporter and an administrator (as the operator's command does).
+  // Another supporter is already with a member who asked for one.
+  await grantRole(server!.services.db, "dawn_member", "supporter");
+  await grantRole(server!.services.db, "dawn_member", "admin");
+  const first = await onDutySupporter(server!);
+  const seeker = await member(base, { availability: "talk" });
+  const support = await call(base, "POST", "/api/v1/support-requests", { token: seeker.token, json: {} });
+  assert.equal(support.body.supporter.id, first.user.id, support.text);
+  await page.goto(base + "/home");
+  await h1("Hello, dawn_member");
+  await page.getByRole("switch", { name: "On duty" }).press("Space");
+  await page.getByText("You are on duty.", { exact: false }).waitFor();
+  await checkScreen("home-supporter");
+
+  // The other supporter taps out; the member accepts; this supporter, the only one free, gets them and the note.
+  const offered = await call(base, "POST", `/api/v1/conversations/${support.body.conversationId}/handoff`, {
+    token: first.token,
+    json: { note: "They like to be asked before any advice. Evenings are the hardest." },
+  });
+  assert.equal(offered.status, 201, offered.text);
+  const accepted = await call(base, "POST", `/api/v1/handoffs/${offered.body.handoffId}/accept`, { token: seeker.token });
+  assert.equal(accepted.status, 201, accepted.text);
+  await h1(`With ${seeker.handle}`);
+  await page.getByRole("region", { name: "A note from the supporter before you" }).waitFor();
+  await checkScreen("handoff-note");
+  await page.getByRole("button", { name: "Hand over to another supporter" }).click();
+  await page.getByRole("dialog", { name: "Hand over to another supporter" }).waitFor();
+  await checkScreen("hand-over");
+  await page.keyboard.press("Escape");
+
+  // A long shift: the break nudge.
+  await page.getByRole("link", { name: "Home" }).click();
+  await h1("Hello, dawn_member");
+  await server!.services.shifts.sweepBreaks(Date.now() + 3 * 60 * 60_000);
+  await page.getByRole("region", { name: "Time for a break?" }).waitFor();
+  await checkScreen("break-nudge");
+  await page.getByRole("button", { name: "Go off duty" }).click();
+  await page.getByText("You are off duty.", { exact: false }).waitFor();
+
+  // As a member again: "Talk to a supporter" from "Get help now", then a hand-off offered to this member.
+  const helper = await onDutySupporter(server!);
+  await page.getByRole("link", { name: "Get help now" }).click();
+  await page.getByRole("dialog", { name: "Help, right now" }).getByRole("heading", { name: "Talk to a supporter" }).waitFor();
+  await checkScreen("help-dialog-signed-in");
+  await page.getByRole("dialog", { name: "Help, right now" }).getByRole("button", { name: "Talk to an on-duty peer supporter now" }).click();
+  await h1(`With ${helper.handle}`);
+  const supportedIn = new URL(page.url()).pathname.split("/").pop()!;
+  await onDutySupporter(server!);
+  const handingOver = await call(base, "POST", `/api/v1/conversations/${supportedIn}/handoff`, { token: helper.token, json: { note: "Going off shift." } });
+  assert.equal(handingOver.status, 201, handingOver.text);
+  await page.getByRole("region", { name: "Another supporter can take over" }).waitFor();
+  await checkScreen("handoff-offer", page.getByRole("region", { name: "Another supporter can take over" }));
+  await page.getByRole("button", { name: "Not now" }).click();
+  assert.equal(await page.getByRole("region", { name: "Another supporter can take over" }).count(), 0);
+
+  // The administrator's crisis lines, and its errors.
+  await page.getByRole("link", { name: "Edit crisis lines" }).click();
+  await h1("Crisis lines by region");
+  await page.getByRole("group", { name: /^Line 1:/ }).waitFor();
+  await checkScreen("crisis-lines");
+  await page.getByRole("group", { name: /^Line 1:/ }).getByRole("textbox", { name: "How to reach it" }).fill("");
+  await page.getByRole("button", { name: "Save the list" }).click();
+  await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+  await checkScreen("crisis-lines-errors");
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await h1("You are signed out");
   await checkScreen("signed-out");
-  assert.equal(checked.length, 16);
+  assert.equal(checked.length, 27);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {
   const origin = server!.origin;
   const foreign = requested.filter((url) => !url.startsWith(origin + "/") && !url.startsWith(origin.replace("http:", "ws:") + "/"));
   assert.deepEqual(foreign, []);
-  // The under-18 refusal is provoked on purpose.
-  const problems = unexpectedProblems(seen, ["403 /api/v1/accounts"]);
+  // The under-18 refusal and "no supporter is free" are provoked on purpose.
+  const problems = unexpectedProblems(seen, ["403 /api/v1/accounts", "409 /api/v1/support-requests"]);
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -79,7 +79,9 @@ describe("hand-offs", () => {
     const newId = accepted.body.conversationId;
     assert.notEqual(newId, m.conversationId);
     assert.deepEqual(await conversationsOf(m.user.id), [...before, newId].sort(), "one new conversation for the member");
-    assert.equal((await b.socket.waitFor((f) => f.op === "match.found")).conversationId, newId);
+    const found = await b.socket.waitFor((f) => f.op === "match.found");
+    assert.equal(found.conversationId, newId);
+    assert.equal(found.handoffId, offered.body.handoffId, "the new supporter's client learns which note is theirs");
     const view = await call(server.url, "GET", `/api/v1/conversations/${newId}`, { token: m.token });
     assert.deepEqual(view.body.conversation.members.map((x: any) => x.userId).sort(), [m.user.id, b.user.id].sort());
     const old = await call(server.url, "GET", `/api/v1/conversations/${m.conversationId}`, { token: m.token });

@@ -54,6 +54,7 @@ describe("support requests", () => {
     assert.deepEqual(res.body.supporter, { id: s.user.id, handle: s.handle });
     const found = await s.socket.waitFor((f) => f.op === "match.found");
     assert.equal(found.conversationId, res.body.conversationId);
+    assert.equal(found.handoffId, undefined, "a member's own request is no hand-off");
     const conversation = await call(server.url, "GET", `/api/v1/conversations/${res.body.conversationId}`, { token: m.token });
     assert.equal(conversation.body.conversation.kind, "direct");
     assert.deepEqual(conversation.body.conversation.members.map((x: any) => x.userId).sort(), [m.user.id, s.user.id].sort());

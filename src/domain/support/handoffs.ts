@@ -79,7 +79,7 @@ export class Handoffs {
   /**
    * POST /api/v1/handoffs/:id/accept, by the member only (anyone else:
    * NOT_FOUND). The named supporter if free, else any free one but the supporter
-   * tapping out. The offer is claimed in the same write that claims the
+   * tapping out, whose `match.found` names the hand-off. The offer is claimed in the same write that claims the
    * supporter and opens the conversation, so a double tap opens one. Nobody
    * free: NO_SUPPORTER_ON_DUTY, and the offer stays open to try again.
    */
@@ -101,6 +101,7 @@ export class Handoffs {
         if (claimed.numUpdatedRows !== 1n) throw alreadyDecided();
       },
       now,
+      handoffId,
     );
     if (!opened) throw await this.support.noneFree(memberId);
     return { conversationId: opened.conversationId };

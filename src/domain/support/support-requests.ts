@@ -50,12 +50,15 @@ export class SupportRequests {
    * conversation, claims the supporter and runs `alsoInWrite` (a hand-off's own
    * claim). A supporter taken meanwhile rolls back that attempt alone and the
    * next is tried; any other error ends the attempts. Undefined: nobody was free.
+   * A hand-off's id rides on the supporter's `match.found`, so their client can
+   * ask for the note left for them.
    */
   async openWithFirstFree(
     memberId: string,
     candidates: FreeSupporter[],
     alsoInWrite: (trx: Tx, conversationId: string, supporterId: string) => Promise<void>,
     now = Date.now(),
+    handoffId?: string,
   ): Promise<SupportOpened | undefined> {
     for (const candidate of candidates) {
       const requestId = newId(now);
@@ -73,7 +76,8 @@ export class SupportRequests {
           },
           (opened) => {
             this.conversations.announce(opened);
-            this.notify.toUser(candidate.userId, { op: "match.found", requestId, conversationId: opened.conversationId });
+            const found = { op: "match.found" as const, requestId, conversationId: opened.conversationId };
+            this.notify.toUser(candidate.userId, handoffId ? { ...found, handoffId } : found);
           },
         );
         return { conversationId: joined.conversationId, supporter: { id: candidate.userId, handle: candidate.handle } };

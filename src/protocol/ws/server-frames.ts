@@ -39,7 +39,14 @@ export const serverFrame = z.discriminatedUnion("op", [
     .object({ op: z.literal("presence"), userId: id, status: z.enum(["online", "offline"]) })
     .meta({ description: "Someone I share a conversation with came or went (never someone blocked either way)." }),
   z
-    .object({ op: z.literal("match.found"), requestId: id, conversationId: id })
+    .object({
+      op: z.literal("match.found"),
+      requestId: id,
+      conversationId: id,
+      handoffId: id.optional().meta({
+        description: "To the supporter a member was handed to: the hand-off whose note they alone can read (GET /api/v1/handoffs/:id).",
+      }),
+    })
     .meta({ description: "A match request of mine (or one I was matched to as a listener) found its conversation." }),
   z
     .object({ op: z.literal("match.slow"), requestId: id, suggestions: matchSuggestions.optional() })

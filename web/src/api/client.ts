@@ -7,15 +7,22 @@ import type {
   Conversation,
   ConversationEvent,
   Experience,
+  Guide,
+  GuideLanguage,
+  HandoffBody,
+  HandoffNote,
+  HandoffOffered,
   MatchRequest,
   MatchRequestBody,
   RecoverBody,
   Resource,
+  ResourceInput,
   Session,
   SignInBody,
   SignUpBody,
   SignedIn,
   SignedUp,
+  SupportOpened,
   UpdateMeBody,
   User,
   WireError,
@@ -68,4 +75,14 @@ export const api = {
     const suffix = params.size ? `?${params.toString()}` : "";
     return request<{ events: ConversationEvent[]; hasMore: boolean }>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/events${suffix}`);
   },
+
+  requestSupport: (fromConversationId?: string) =>
+    request<SupportOpened>("POST", "/api/v1/support-requests", fromConversationId ? { fromConversationId } : {}),
+  offerHandoff: (conversationId: string, body: HandoffBody) =>
+    request<HandoffOffered>("POST", `/api/v1/conversations/${encodeURIComponent(conversationId)}/handoff`, body),
+  acceptHandoff: (id: string) => request<{ conversationId: string }>("POST", `/api/v1/handoffs/${encodeURIComponent(id)}/accept`),
+  declineHandoff: (id: string) => request<void>("POST", `/api/v1/handoffs/${encodeURIComponent(id)}/decline`),
+  handoff: (id: string) => request<{ handoff: HandoffNote }>("GET", `/api/v1/handoffs/${encodeURIComponent(id)}`),
+  guide: (lang: GuideLanguage) => request<{ guide: Guide }>("GET", `/api/v1/guide?lang=${lang}`),
+  replaceResources: (resources: ResourceInput[]) => request<{ resources: Resource[] }>("PUT", "/api/v1/admin/resources", { resources }),
 };

@@ -11,6 +11,7 @@ import type { accountRoutes, recoverBody, session, signInBody, signUpBody, updat
 import type { conversation, member } from "../../../src/protocol/rest/conversations.js";
 import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
+import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
 import type { ServerFrame } from "../../../src/protocol/ws/server-frames.js";
 
@@ -33,3 +34,14 @@ export type Experience = z.output<typeof experience>;
 export type MatchRequest = z.output<typeof matchRequest>;
 export type ConversationMember = z.output<typeof member>;
 export type Conversation = z.output<typeof conversation>;
+
+export type ResourceInput = z.input<typeof resourceInput>;
+export type HandoffBody = z.input<typeof handoffBody>;
+export type { GuideLanguage };
+export type SupportOpened = z.output<(typeof supportRoutes)["requestSupport"]["response"][201]>;
+export type HandoffOffered = z.output<(typeof supportRoutes)["offerHandoff"]["response"][201]>;
+export type HandoffNote = z.output<(typeof supportRoutes)["getHandoff"]["response"][200]>["handoff"];
+export type Guide = z.output<(typeof supportRoutes)["guide"]["response"][200]>["guide"];
+/** The private notice a member gets after writing words of crisis (the `safety` frame). */
+export type SafetyFrame = Extract<ServerFrame, { op: "safety" }>;
+export type HandoffOfferFrame = Extract<ServerFrame, { op: "handoff.offer" }>;

@@ -20,6 +20,8 @@ const chunks = {
   home: () => import("../features/home/Home"),
   settings: () => import("../features/settings/Sessions"),
   conversations: () => import("../features/conversation/Conversation"),
+  guide: () => import("../features/support/Guide"),
+  admin: () => import("../features/admin/CrisisLines"),
 };
 
 // Start fetching the first screen's chunk now, alongside the language and the session check,
@@ -36,6 +38,8 @@ const Onboarding = lazy(chunks.welcome);
 const Home = lazy(chunks.home);
 const Sessions = lazy(chunks.settings);
 const Conversation = lazy(chunks.conversations);
+const Guide = lazy(chunks.guide);
+const CrisisLines = lazy(chunks.admin);
 const NotFound = lazy(() => import("./NotFound"));
 
 function Loading() {
@@ -103,6 +107,12 @@ export function AppRoutes() {
         <Route path="/settings/sessions">
           <SignedIn>
             <Sessions />
+          </SignedIn>
+        </Route>
+        <Route path="/guide" component={Guide} />
+        <Route path="/admin/crisis-lines">
+          <SignedIn>
+            <CrisisLines />
           </SignedIn>
         </Route>
         <Route path="/conversations/:id">

@@ -3,7 +3,7 @@
  * the member's navigation, the connection status region, and a footer with the agreement,
  * help and language.
  */
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense, lazy } from "react";
 import { Link } from "wouter";
 import { useT } from "../i18n/I18nProvider";
 import { useMe } from "../features/auth/session";
@@ -11,6 +11,8 @@ import { SignOutButton } from "../features/auth/SignOutButton";
 import { GetHelpNow } from "../features/help/GetHelpNow";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { LanguagePicker } from "./LanguagePicker";
+
+const CareNotices = lazy(() => import("../features/support/CareNotices"));
 
 function Logo() {
   return (
@@ -40,6 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <>
               <Link href="/home">{t("nav.home")}</Link>
               <Link href="/settings/sessions">{t("nav.sessions")}</Link>
+              {me.data?.roles.includes("admin") ? <Link href="/admin/crisis-lines">{t("nav.crisisLines")}</Link> : null}
               <SignOutButton />
             </>
           ) : (
@@ -53,6 +56,11 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       {signedIn ? <ConnectionStatus /> : null}
       <main id="main" className="shell-main" tabIndex={-1}>
+        {signedIn ? (
+          <Suspense fallback={null}>
+            <CareNotices />
+          </Suspense>
+        ) : null}
         {children}
       </main>
       <footer className="shell-footer">

@@ -14,6 +14,8 @@ import { Page } from "../../ui/Page";
 import { generalErrorMessage } from "../../ui/form-errors";
 import { useMe } from "../auth/session";
 import { conversationName } from "../home/ConversationList";
+import { ConversationCareHeader } from "../support/ConversationCareHeader";
+import { ConversationCarePanels } from "../support/ConversationCarePanels";
 import { Composer } from "./Composer";
 import { MessageLog } from "./MessageLog";
 
@@ -49,8 +51,10 @@ export default function Conversation({ id }: { id: string }) {
   return (
     <Page title={title}>
       <p className="muted">{t("conversation.whoCanRead")}</p>
+      <ConversationCareHeader conversationId={id} conversation={data} me={me.data} />
       {history.isPending ? <p>{t("app.loading")}</p> : null}
       <MessageLog events={events} pending={pending} members={data?.members ?? []} myId={me.data?.id} />
+      <ConversationCarePanels conversationId={id} />
       {data?.closed ? <p>{t("conversation.closed")}</p> : <Composer onSend={(body) => socketStore.send(id, body)} />}
     </Page>
   );

@@ -3,8 +3,10 @@
  * control that opened it). Its own chunk, fetched when the app is idle or on the first press.
  */
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
+import { Link } from "wouter";
 import { useT } from "../../i18n/I18nProvider";
 import { useMe } from "../auth/session";
+import { TalkToSupporter } from "../safety/TalkToSupporter";
 import { ResourceList } from "./ResourceList";
 
 export default function HelpDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
@@ -27,7 +29,19 @@ export default function HelpDialog({ open, onOpenChange }: { open: boolean; onOp
                   {t("help.close")}
                 </button>
               </div>
+              {me.data ? (
+                <section aria-labelledby="help-supporter-title" className="calm-panel">
+                  <h3 id="help-supporter-title">{t("help.supporterTitle")}</h3>
+                  <p>{t("safety.supporterHint")}</p>
+                  <TalkToSupporter onOpened={close} />
+                </section>
+              ) : null}
               <ResourceList region={me.data?.region ?? null} />
+              <p>
+                <Link href="/guide" onClick={close}>
+                  {t("guide.link")}
+                </Link>
+              </p>
             </>
           )}
         </Dialog>

@@ -8,6 +8,7 @@ import type { MatchRequest } from "../../api/types";
 import { useT } from "../../i18n/I18nProvider";
 import { Page } from "../../ui/Page";
 import { useMe } from "../auth/session";
+import { DutyPanel } from "../support/DutyPanel";
 import { ConversationList } from "./ConversationList";
 import { ListenNow } from "./ListenNow";
 import { TalkForm } from "./TalkForm";
@@ -28,6 +29,7 @@ export default function Home() {
 
   return (
     <Page title={t("home.title", { name })}>
+      {me.data ? <DutyPanel me={me.data} /> : null}
       <ConversationList />
       {waiting ? (
         <Waiting
