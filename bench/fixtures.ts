@@ -10,7 +10,15 @@ import { PasswordHasher } from "../src/domain/accounts/passwords.js";
 import { newSessionToken, sha256 } from "../src/domain/accounts/secrets.js";
 import { closeStore, openStore } from "../src/store/database.js";
 import type { Insertable } from "kysely";
-import type { ConversationMembersTable, ConversationsTable, EventsTable, SessionsTable, UserExperiencesTable, UserLanguagesTable, UsersTable } from "../src/store/schema.js";
+import type {
+  ConversationMembersTable,
+  ConversationsTable,
+  EventsTable,
+  SessionsTable,
+  UserExperiencesTable,
+  UserLanguagesTable,
+  UsersTable,
+} from "../src/store/schema.js";
 
 export const benchPassword = "bench password for everyone";
 
@@ -92,11 +100,28 @@ export async function seed(dataDir: string, plan: SeedPlan): Promise<Seeded> {
     const events: Insertable<EventsTable>[] = [];
     const addConversation = (kind: "group" | "direct", memberIndexes: number[]) => {
       const id = newId();
-      conversations.push({ id, kind, title: kind === "group" ? `Bench room ${conversations.length}` : null, topic: null, visibility: kind === "group" ? ("public" as const) : null, last_seq: memberIndexes.length, created_by: null, created_at: now });
+      conversations.push({
+        id,
+        kind,
+        title: kind === "group" ? `Bench room ${conversations.length}` : null,
+        topic: null,
+        visibility: kind === "group" ? ("public" as const) : null,
+        last_seq: memberIndexes.length,
+        created_by: null,
+        created_at: now,
+      });
       memberIndexes.forEach((m, k) => {
         const seq = k + 1;
         members.push({ conversation_id: id, user_id: seeded.userIds[m]!, role: "member" as const, joined_seq: seq, read_seq: seq, joined_at: now });
-        events.push({ conversation_id: id, seq, type: "member.joined", actor_id: seeded.userIds[m]!, at: now, message_id: null, data: JSON.stringify({ userId: seeded.userIds[m], role: "member" }) });
+        events.push({
+          conversation_id: id,
+          seq,
+          type: "member.joined",
+          actor_id: seeded.userIds[m]!,
+          at: now,
+          message_id: null,
+          data: JSON.stringify({ userId: seeded.userIds[m], role: "member" }),
+        });
       });
       return id;
     };

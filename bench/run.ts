@@ -38,8 +38,26 @@ const profile = quick
       httpSeconds: 1,
     }
   : {
-      fanout: { sockets: 5_000, roomSize: 10, runs: 3, steps: [10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000, 120_000, 150_000], stepMs: 3_000, warmupMs: 1_000, p99LimitMs: 50, restMs: 500 } satisfies FanoutOptions,
-      oneToOne: { sockets: 5_000, roomSize: 2, runs: 1, steps: [5_000, 10_000, 15_000, 20_000, 30_000, 40_000, 50_000, 60_000], stepMs: 3_000, warmupMs: 1_000, p99LimitMs: 50, restMs: 500 } satisfies FanoutOptions,
+      fanout: {
+        sockets: 5_000,
+        roomSize: 10,
+        runs: 3,
+        steps: [10_000, 20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000, 120_000, 150_000],
+        stepMs: 3_000,
+        warmupMs: 1_000,
+        p99LimitMs: 50,
+        restMs: 500,
+      } satisfies FanoutOptions,
+      oneToOne: {
+        sockets: 5_000,
+        roomSize: 2,
+        runs: 1,
+        steps: [5_000, 10_000, 15_000, 20_000, 30_000, 40_000, 50_000, 60_000],
+        stepMs: 3_000,
+        warmupMs: 1_000,
+        p99LimitMs: 50,
+        restMs: 500,
+      } satisfies FanoutOptions,
       idleCounts: [1_000, 5_000, 10_000],
       idleSettleMs: 3_000,
       storm: { clients: 2_000, messages: 20 },
@@ -60,7 +78,10 @@ const oneToOnes: Record<string, FanoutResult> = {};
 for (const kind of ["raw-ws", "kindred"] as const) oneToOnes[kind] = await fanout(kind, profile.oneToOne, log);
 
 log(`idle sockets: ${profile.idleCounts.join(", ")}`);
-const idleResults = { "raw-ws": await idle("raw-ws", profile.idleCounts, log, profile.idleSettleMs), kindred: await idle("kindred", profile.idleCounts, log, profile.idleSettleMs) };
+const idleResults = {
+  "raw-ws": await idle("raw-ws", profile.idleCounts, log, profile.idleSettleMs),
+  kindred: await idle("kindred", profile.idleCounts, log, profile.idleSettleMs),
+};
 
 log("resume storm");
 const storm = await resumeStorm(profile.storm.clients, profile.storm.messages, log);
@@ -87,7 +108,13 @@ const results = {
   profile: quick ? "quick" : "full",
   startedAt: startedAt.toISOString(),
   durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-  machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+  machine: {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  },
   fanout: { rooms, oneToOnes },
   idle: idleResults,
   resumeStorm: storm,
@@ -102,8 +129,18 @@ const row = (cells: Array<string | number>) => log(cells.map((c, i) => String(c)
 log("");
 row(["", "raw-ws", "socket.io", "kindred"]);
 row(["fan-out rooms of 10, deliveries/s", rooms["raw-ws"]!.median, rooms["socket.io"]!.median, rooms.kindred!.median]);
-row(["  p99 at that rate, ms", rooms["raw-ws"]!.bestAtMedian?.p99 ?? "-", rooms["socket.io"]!.bestAtMedian?.p99 ?? "-", rooms.kindred!.bestAtMedian?.p99 ?? "-"]);
-row(["  server CPU at that rate, cores", rooms["raw-ws"]!.bestAtMedian?.serverCpu ?? "-", rooms["socket.io"]!.bestAtMedian?.serverCpu ?? "-", rooms.kindred!.bestAtMedian?.serverCpu ?? "-"]);
+row([
+  "  p99 at that rate, ms",
+  rooms["raw-ws"]!.bestAtMedian?.p99 ?? "-",
+  rooms["socket.io"]!.bestAtMedian?.p99 ?? "-",
+  rooms.kindred!.bestAtMedian?.p99 ?? "-",
+]);
+row([
+  "  server CPU at that rate, cores",
+  rooms["raw-ws"]!.bestAtMedian?.serverCpu ?? "-",
+  rooms["socket.io"]!.bestAtMedian?.serverCpu ?? "-",
+  rooms.kindred!.bestAtMedian?.serverCpu ?? "-",
+]);
 row(["fan-out one-to-ones, deliveries/s", oneToOnes["raw-ws"]!.median, "-", oneToOnes.kindred!.median]);
 row([`idle RSS per socket at ${profile.idleCounts.at(-1)}, KB`, largestIdle(idleResults["raw-ws"]), "-", largestIdle(idleResults.kindred)]);
 row([`resume storm (${storm.clients}), s`, "-", "-", storm.seconds]);
@@ -111,5 +148,6 @@ row([`matching ${match.pairs} pairs, s`, "-", "-", match.seconds]);
 row(["sign-in (argon2id), per s", "-", "-", httpResult.signInPerSecond]);
 row(["GET /conversations p99, ms", "-", "-", httpResult.listConversations.p99Ms]);
 log("");
-for (const [name, t] of Object.entries(results.targets)) log(`${t.met ? "met    " : "NOT MET"} ${name} ${t.target}: ${(results as Record<string, unknown>)[name]}`);
+for (const [name, t] of Object.entries(results.targets))
+  log(`${t.met ? "met    " : "NOT MET"} ${name} ${t.target}: ${(results as Record<string, unknown>)[name]}`);
 log(`\nwrote ${out}`);

@@ -17,7 +17,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-
 /** Starts `command` under bash with a raised open-file limit; `exec` keeps the pid. */
 function launch(command: string, env: Record<string, string>): ChildProcess {
   return spawn("bash", ["-c", `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${command}`], {
@@ -86,6 +85,8 @@ export function cpuSeconds(pid: number): number {
 
 /** Resident memory in KiB. */
 export function rssKb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line?.match(/\d+/)?.[0] ?? 0);
 }

@@ -85,7 +85,12 @@ function routeSection(route: RouteDef, shapes: Map<string, Json>): string {
     else if (route.contentType) out.push(`**${status}**: \`${route.contentType}\`.`, "");
     else out.push(`**${status}**`, "", fieldTable(schema, "output", shapes));
   }
-  out.push(`Errors: ${errorCodesOf(route).map((c) => `\`${c}\``).join(", ")}.`, "");
+  out.push(
+    `Errors: ${errorCodesOf(route)
+      .map((c) => `\`${c}\``)
+      .join(", ")}.`,
+    "",
+  );
   return out.join("\n");
 }
 
@@ -125,7 +130,7 @@ function errorsSection(): string {
   return [
     "## Errors",
     "",
-    "Every 4xx/5xx body, and every WebSocket `error` frame, is `{\"error\": {code, message, retryable, retryAfterMs?, details?}}`.",
+    'Every 4xx/5xx body, and every WebSocket `error` frame, is `{"error": {code, message, retryable, retryAfterMs?, details?}}`.',
     "Branch on `code`, never on `message` (it is for people and may change). `BAD_REQUEST` carries `details: {field, problem}` naming the",
     "field (dotted path, e.g. `query.limit`, `since.c1`, or `body`/`frame` for the whole input). `RATE_LIMITED` carries `retryAfterMs`",
     "(and a `Retry-After` header over HTTP) and `details.limit` naming the budget. A wrong method on a known path is `405 METHOD_NOT_ALLOWED`",
@@ -143,9 +148,7 @@ function errorsSection(): string {
 
 function limitsSection(): string {
   const defaults = loadConfig([], {});
-  const budgets = Object.entries(rateBudgets).map(
-    ([name, b]) => `| \`${name}\` | ${b.points} per ${b.durationSec} s | ${b.what} |`,
-  );
+  const budgets = Object.entries(rateBudgets).map(([name, b]) => `| \`${name}\` | ${b.points} per ${b.durationSec} s | ${b.what} |`);
   return [
     "## Limits",
     "",

@@ -89,7 +89,9 @@ function buildServer() {
 function buildWeb() {
   const npm = process.env.npm_execpath;
   // Under npm, reuse the same npm; otherwise find it on PATH.
-  return npm ? run("building the web client", process.execPath, [npm, "run", "build:web", "--silent"]) : run("building the web client", "npm", ["run", "build:web", "--silent"]);
+  return npm
+    ? run("building the web client", process.execPath, [npm, "run", "build:web", "--silent"])
+    : run("building the web client", "npm", ["run", "build:web", "--silent"]);
 }
 
 /** Builds whatever is stale (or everything with `force`); says what it did on stderr. */

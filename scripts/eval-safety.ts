@@ -19,7 +19,10 @@ if (only !== undefined && only !== "tune" && only !== "holdout") {
 
 const parts = only ? [only] : ["tune", "holdout"];
 for (const part of parts) {
-  const result = evaluate(phrases.filter((p) => p.split === part), detectCrisis);
+  const result = evaluate(
+    phrases.filter((p) => p.split === part),
+    detectCrisis,
+  );
   console.log(formatEvaluation(part === "tune" ? "tuning part" : "held-out part", result), "\n");
 }
 const all = evaluate(phrases, detectCrisis);

@@ -43,9 +43,8 @@ try {
   process.exit(1);
 }
 
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=300000", ...runnerOptions, ...selected],
-  { stdio: "inherit", env: { ...process.env, NODE_ENV: "test" } },
-);
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=300000", ...runnerOptions, ...selected], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "test" },
+});
 process.exit(result.status ?? 1);

@@ -102,11 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     timeCost: config.argon2TimeCost,
     parallelism: config.argon2Parallelism,
   });
-  const sessions = new Sessions(
-    db,
-    { idleMs: config.sessionIdleHours * 3600_000, absoluteMs: config.sessionAbsoluteHours * 3600_000 },
-    notify,
-  );
+  const sessions = new Sessions(db, { idleMs: config.sessionIdleHours * 3600_000, absoluteMs: config.sessionAbsoluteHours * 3600_000 }, notify);
   const agreement = loadAgreement();
   const blocks = new Blocks(db);
   const experiences = new Experiences(db);
@@ -124,14 +120,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const conversations = new Conversations(db, commit, notify, blocks, new OneToOnes(db, commit, notify));
   const onMatched = matchLog(app.log);
   const groups = new GroupMatching(db, commit, notify, conversations, blocks, config.matchGroupSize, onMatched);
-  const matching: Matching = new Matching(db, commit, notify, conversations, experiences, new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)), groups, {
-    slowAfterMs: config.matchSlowAfterMs,
-    // Read at each use, so a replaced list reaches matching's suggestions too.
-    get resources() {
-      return resources.all();
+  const matching: Matching = new Matching(
+    db,
+    commit,
+    notify,
+    conversations,
+    experiences,
+    new CandidateSearch(db, blocks, hub.presence, (id) => matching.isTaken(id)),
+    groups,
+    {
+      slowAfterMs: config.matchSlowAfterMs,
+      // Read at each use, so a replaced list reaches matching's suggestions too.
+      get resources() {
+        return resources.all();
+      },
+      onMatched,
     },
-    onMatched,
-  });
+  );
   const listenerFreed = (userId: string) => void matching.listenerAvailable(userId).catch(logError("matching failed"));
   const messages = new Messages(db, commit, notify);
   // The consent-only crisis check: a private notice to the author, one more in the day's count, nothing else.

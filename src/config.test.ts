@@ -47,7 +47,11 @@ test("a bad value stops boot with a message naming the setting", () => {
     [["--no-such-flag", "1"], {}, /option/i],
   ];
   for (const [argv, env, pattern] of cases) {
-    assert.throws(() => loadConfig(argv, env), (err: unknown) => err instanceof ConfigError && pattern.test(err.message), JSON.stringify(env));
+    assert.throws(
+      () => loadConfig(argv, env),
+      (err: unknown) => err instanceof ConfigError && pattern.test(err.message),
+      JSON.stringify(env),
+    );
   }
 });
 

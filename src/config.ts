@@ -16,14 +16,33 @@ const settings = {
   port: ["PORT", z.coerce.number().int().min(0).max(65535), "8080"],
   host: ["HOST", z.string().min(1), "127.0.0.1"],
   dataDir: ["DATA_DIR", z.string().min(1), "./data"],
-  databaseUrl: ["DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional(), undefined],
-  redisUrl: ["REDIS_URL", z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(), undefined],
+  databaseUrl: [
+    "DATABASE_URL",
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres://")
+      .optional(),
+    undefined,
+  ],
+  redisUrl: [
+    "REDIS_URL",
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must start with redis://")
+      .optional(),
+    undefined,
+  ],
   redisKeyPrefix: ["REDIS_KEY_PREFIX", z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, "1–64 of letters, digits, : _ -"), "kindred:"],
   allowedOrigins: [
     "ALLOWED_ORIGINS",
     z
       .string()
-      .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url().transform((u) => new URL(u).origin)))
       .optional(),
     undefined,
@@ -36,7 +55,14 @@ const settings = {
   sessionAbsoluteHours: ["SESSION_ABSOLUTE_HOURS", positive, "2160"],
   logLevel: ["LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"],
   logProbes: ["LOG_PROBES", bool, "false"],
-  metricsToken: ["METRICS_TOKEN", z.string().regex(/^[\x21-\x7e]{16,200}$/, "16–200 printable characters, no spaces").optional(), undefined],
+  metricsToken: [
+    "METRICS_TOKEN",
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,200}$/, "16–200 printable characters, no spaces")
+      .optional(),
+    undefined,
+  ],
   rateLimitMultiplier: ["RATE_LIMIT_MULTIPLIER", positive, "1"],
   maxBodyBytes: ["MAX_BODY_BYTES", positiveInt, "65536"],
   heartbeatMs: ["HEARTBEAT_MS", z.coerce.number().int().min(100).max(30_000), "25000"],
@@ -83,10 +109,7 @@ export function loadConfig(
   const flagOptions = Object.fromEntries(configKeys.map((k) => [flagName(k), { type: "string" as const }]));
   let flags: Record<string, string | undefined>;
   try {
-    flags = parseArgs({ args: argv, options: flagOptions, strict: true, allowPositionals: false }).values as Record<
-      string,
-      string | undefined
-    >;
+    flags = parseArgs({ args: argv, options: flagOptions, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
   } catch (err) {
     throw new ConfigError(`Unknown or malformed command-line option: ${(err as Error).message}`);
   }

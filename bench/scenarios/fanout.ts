@@ -54,7 +54,11 @@ function ask(worker: Worker, message: unknown): Promise<any> {
   });
 }
 
-export async function startServerFor(kind: ServerKind, sockets: number, roomSize: number): Promise<{ server: RunningServer; clients: ClientSpec[]; cleanup: () => void }> {
+export async function startServerFor(
+  kind: ServerKind,
+  sockets: number,
+  roomSize: number,
+): Promise<{ server: RunningServer; clients: ClientSpec[]; cleanup: () => void }> {
   if (kind !== "kindred") {
     const server = await startBaseline(kind);
     const clients = Array.from({ length: sockets }, (_, i) => ({ room: `room-${Math.floor(i / roomSize)}` }));
@@ -83,13 +87,26 @@ export async function fanout(kind: ServerKind, options: FanoutOptions, log: (lin
       const steps: StepResult[] = [];
       for (const offered of options.steps) {
         const cpuBefore = cpuSeconds(server.pid);
-        const { result } = await ask(worker, { cmd: "step", step: { sendsPerSecond: offered / options.roomSize, durationMs: options.stepMs, warmupMs: options.warmupMs } });
+        const { result } = await ask(worker, {
+          cmd: "step",
+          step: { sendsPerSecond: offered / options.roomSize, durationMs: options.stepMs, warmupMs: options.warmupMs },
+        });
         const cpu = (cpuSeconds(server.pid) - cpuBefore) / ((options.stepMs + 500) / 1000);
         const expected = (result.measuredSent * options.roomSize) / ((options.stepMs - options.warmupMs) / 1000);
         const passed = result.p99 < options.p99LimitMs && result.deliveredPerSecond >= 0.9 * expected;
-        const step = { offeredPerSecond: offered, deliveredPerSecond: Math.round(result.deliveredPerSecond), p50: round(result.p50), p99: round(result.p99), max: round(result.max), serverCpu: round(cpu), passed };
+        const step = {
+          offeredPerSecond: offered,
+          deliveredPerSecond: Math.round(result.deliveredPerSecond),
+          p50: round(result.p50),
+          p99: round(result.p99),
+          max: round(result.max),
+          serverCpu: round(cpu),
+          passed,
+        };
         steps.push(step);
-        log(`  ${kind} run ${run + 1}: offered ${offered}/s → delivered ${step.deliveredPerSecond}/s, p50 ${step.p50} ms, p99 ${step.p99} ms, cpu ${step.serverCpu}`);
+        log(
+          `  ${kind} run ${run + 1}: offered ${offered}/s → delivered ${step.deliveredPerSecond}/s, p50 ${step.p50} ms, p99 ${step.p99} ms, cpu ${step.serverCpu}`,
+        );
         if (!passed) break;
         // Let queues drain between steps.
         await new Promise((r) => setTimeout(r, options.restMs));

@@ -47,7 +47,9 @@ export async function http(durationS: number, log: (line: string) => void): Prom
       listConversations: { requestsPerSecond: Math.round(list.requests.average), p50Ms: list.latency.p50, p99Ms: list.latency.p99 },
     };
     if (signIn.non2xx > 0 || list.non2xx > 0) throw new Error(`HTTP errors: sign-in ${signIn.non2xx}, list ${list.non2xx}`);
-    log(`  http: sign-in ${result.signInPerSecond}/s (p99 ${result.signInP99Ms} ms); GET /conversations ${result.listConversations.requestsPerSecond}/s, p50 ${result.listConversations.p50Ms} ms, p99 ${result.listConversations.p99Ms} ms`);
+    log(
+      `  http: sign-in ${result.signInPerSecond}/s (p99 ${result.signInP99Ms} ms); GET /conversations ${result.listConversations.requestsPerSecond}/s, p50 ${result.listConversations.p50Ms} ms, p99 ${result.listConversations.p99Ms} ms`,
+    );
     return result;
   } finally {
     await server.stop();

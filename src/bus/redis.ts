@@ -18,10 +18,7 @@ export function openRedis(url: string, onError: (err: Error) => void): Redis {
 /** For /readyz: does Redis answer within a second? */
 export async function redisIsReachable(redis: Redis): Promise<boolean> {
   try {
-    const answer = await Promise.race([
-      redis.ping(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 1_000).unref()),
-    ]);
+    const answer = await Promise.race([redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 1_000).unref())]);
     return answer === "PONG";
   } catch {
     return false;

@@ -58,8 +58,7 @@ async function run(args: string[], say: (line: string) => void): Promise<string>
     const file = resolve(sqliteFile(config.dataDir));
     if (!existsSync(file)) {
       throw new NoDatabaseError(
-        `No Kindred database at ${file}. Point DATA_DIR (or --data-dir) at the server's data directory, ` +
-          "or set DATABASE_URL. Nothing was created.",
+        `No Kindred database at ${file}. Point DATA_DIR (or --data-dir) at the server's data directory, ` + "or set DATABASE_URL. Nothing was created.",
       );
     }
     say(`Using the SQLite database at ${file}.`);

@@ -38,7 +38,8 @@ export function errorFrame(error: KindredError, ref?: Ref): string {
 
 /** Parses raw bytes into a frame, or throws BAD_REQUEST. */
 export function parseFrame(data: Buffer, isBinary: boolean): ClientFrame {
-  if (isBinary) throw new KindredError("BAD_REQUEST", { message: "frame: send JSON text frames", details: { field: "frame", problem: "send JSON text frames" } });
+  if (isBinary)
+    throw new KindredError("BAD_REQUEST", { message: "frame: send JSON text frames", details: { field: "frame", problem: "send JSON text frames" } });
   let value: unknown;
   try {
     value = secureJson.parse(utf8.decode(data), undefined, { protoAction: "error", constructorAction: "error" });

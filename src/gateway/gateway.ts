@@ -117,7 +117,9 @@ export class Gateway {
     if (!last) return;
     for (const id of conversationIds) this.hub.typingStopped(connection.userId, id);
     this.hub.presence.gone(connection.userId).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
-    this.hub.announcePresence(connection.userId, "offline", conversationIds).catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
+    this.hub
+      .announcePresence(connection.userId, "offline", conversationIds)
+      .catch((err: unknown) => this.log.warn({ err: String(err) }, "presence update failed"));
   }
 
   /** Every half heartbeat: drop silent sockets, and renew this node's presence for the rest. */

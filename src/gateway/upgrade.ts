@@ -46,17 +46,16 @@ function percentDecoded(value: string): string {
 
 /** The origin this request was addressed to, as a browser on our own pages would send it. */
 function ownOrigin(request: IncomingMessage, trustsProxy: boolean): string {
-  const forwarded = trustsProxy ? String(request.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() : "";
+  const forwarded = trustsProxy
+    ? String(request.headers["x-forwarded-proto"] ?? "")
+        .split(",")[0]
+        ?.trim()
+    : "";
   const scheme = forwarded || ("encrypted" in request.socket && request.socket.encrypted ? "https" : "http");
   return `${scheme}://${request.headers.host ?? ""}`;
 }
 
-export async function authenticateUpgrade(
-  request: IncomingMessage,
-  sessions: Sessions,
-  config: Config,
-  address: string,
-): Promise<UpgradeAuth> {
+export async function authenticateUpgrade(request: IncomingMessage, sessions: Sessions, config: Config, address: string): Promise<UpgradeAuth> {
   const header = request.headers.authorization;
   let token: string | undefined;
   if (header !== undefined) {
@@ -75,7 +74,14 @@ export async function authenticateUpgrade(
   return { ...resolved, address };
 }
 
-const reasons: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" };
+const reasons: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 /** Answers a refused upgrade with a plain HTTP error in the protocol's error shape, and no socket. */
 export function refuseUpgrade(socket: Duplex, error: KindredError): void {

@@ -11,7 +11,6 @@ import type { ResolvedSession, Sessions } from "../domain/accounts/sessions.js";
 import { sessionCookie } from "../protocol/common.js";
 import { KindredError, foreignOriginError } from "../protocol/errors.js";
 
-
 export interface Auth extends ResolvedSession {
   via: "bearer" | "cookie";
   token: string;

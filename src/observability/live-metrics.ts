@@ -32,7 +32,12 @@ const framesOut: Counter<"op"> = new Counter({
   registers: [],
   collect: () => flushInto(framesOut, outSinceScrape),
 });
-const errorFrames = new Counter({ name: "kindred_ws_error_frames_total", help: "WebSocket error frames sent, by error code", labelNames: ["code"], registers: [] });
+const errorFrames = new Counter({
+  name: "kindred_ws_error_frames_total",
+  help: "WebSocket error frames sent, by error code",
+  labelNames: ["code"],
+  registers: [],
+});
 const sendToAck = new Histogram({
   name: "kindred_send_ack_seconds",
   help: "From a send frame's handling to its ack (stored and committed)",

@@ -41,7 +41,10 @@ export function openApiPath(url: string): string {
 
 function parameters(route: RouteDef, components: Json): Json[] {
   const list: Json[] = [];
-  for (const [where, schema] of [["path", route.params], ["query", route.querystring]] as const) {
+  for (const [where, schema] of [
+    ["path", route.params],
+    ["query", route.querystring],
+  ] as const) {
     if (!schema) continue;
     const object = jsonSchema(schema, "input", components);
     const required = new Set((object.required as string[] | undefined) ?? []);

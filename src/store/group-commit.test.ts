@@ -76,7 +76,10 @@ test("a failing write rejects alone, with its own error and nothing of it kept; 
     commit.run(insert("kept-1"), () => called.push("duplicate")), // violates the unique key
     commit.run(insert("kept-2"), () => called.push("kept-2")),
   ]);
-  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "rejected", "rejected", "fulfilled"]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ["fulfilled", "rejected", "rejected", "fulfilled"],
+  );
   assert.match(String((results[1] as PromiseRejectedResult).reason), /fails after a first insert/);
   assert.match(String((results[2] as PromiseRejectedResult).reason), /UNIQUE/);
   assert.deepEqual(committed(), ["kept-1", "kept-2"], "the failed writes left nothing, not even their first insert");
@@ -107,7 +110,11 @@ test("an afterCommit that throws is reported and does not stop the others", asyn
     }),
     commit.run(insert("q"), () => called.push("q")),
   ]);
-  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "fulfilled"], "the write itself committed");
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ["fulfilled", "fulfilled"],
+    "the write itself committed",
+  );
   assert.deepEqual(called, ["q"]);
   assert.equal(afterCommitErrors.length, 1);
   assert.deepEqual(committed(), ["p", "q"]);

@@ -43,7 +43,12 @@ export function prepared<R, A extends unknown[]>(arity: A["length"], build: (db:
   return {
     run(db, ...args) {
       const { sql, order } = templateFor(db);
-      return db.executeQuery<R>(CompiledQuery.raw(sql, order.map((i) => args[i])));
+      return db.executeQuery<R>(
+        CompiledQuery.raw(
+          sql,
+          order.map((i) => args[i]),
+        ),
+      );
     },
   };
 }

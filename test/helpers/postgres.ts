@@ -9,9 +9,7 @@ import type { ConfigKey } from "../../src/config.js";
 import { startServer } from "./server.js";
 
 export const scaleOutUrls =
-  process.env.DATABASE_URL && process.env.REDIS_URL
-    ? { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL }
-    : undefined;
+  process.env.DATABASE_URL && process.env.REDIS_URL ? { databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL } : undefined;
 
 export const skipScaleOut = scaleOutUrls ? false : "DATABASE_URL and REDIS_URL are not set";
 
@@ -45,7 +43,12 @@ export async function freshDatabase(baseUrl: string): Promise<TestDatabase> {
 /** Two Kindred nodes sharing one fresh PostgreSQL database and one Redis, as an operator scales out. */
 export async function startTwoNodes(settings: Partial<Record<ConfigKey, string>> = {}) {
   const database = await freshDatabase(scaleOutUrls!.databaseUrl);
-  const shared = { databaseUrl: database.url, redisUrl: scaleOutUrls!.redisUrl, redisKeyPrefix: `kindred-test:${randomBytes(6).toString("hex")}:`, ...settings };
+  const shared = {
+    databaseUrl: database.url,
+    redisUrl: scaleOutUrls!.redisUrl,
+    redisKeyPrefix: `kindred-test:${randomBytes(6).toString("hex")}:`,
+    ...settings,
+  };
   const node1 = await startServer(shared);
   const node2 = await startServer(shared);
   return {

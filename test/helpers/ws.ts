@@ -81,7 +81,9 @@ export class TestSocket {
       if (found.length >= count) return found.slice(0, count);
       const left = deadline - Date.now();
       if (left <= 0 || this.closed) {
-        throw new Error(`timed out: ${found.length}/${count} frames matched; closed=${JSON.stringify(this.closed)}; last frames: ${JSON.stringify(this.frames.slice(-3))}`);
+        throw new Error(
+          `timed out: ${found.length}/${count} frames matched; closed=${JSON.stringify(this.closed)}; last frames: ${JSON.stringify(this.frames.slice(-3))}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
@@ -134,7 +136,13 @@ export class TestSocket {
 }
 
 /** Sends a message over the socket and waits for its ack. */
-export async function sendAndAck(socket: TestSocket, conversationId: string, body: string, clientMsgId: string, ref: string | number = clientMsgId): Promise<Frame> {
+export async function sendAndAck(
+  socket: TestSocket,
+  conversationId: string,
+  body: string,
+  clientMsgId: string,
+  ref: string | number = clientMsgId,
+): Promise<Frame> {
   const from = socket.frames.length;
   socket.send({ op: "send", ref, conversationId, clientMsgId, body });
   return socket.waitFor((f) => (f.op === "ack" || f.op === "error") && f.ref === ref, 10_000, from);

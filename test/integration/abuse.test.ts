@@ -28,8 +28,16 @@ function badFrames(conversationId: string): fc.Arbitrary<{ data: string | Uint8A
         const { [k as keyof typeof validSend]: _drop, ...rest } = validSend;
         return rest as Record<string, unknown>;
       }),
-      fc.record({ key: fc.constantFrom("ref", "conversationId", "clientMsgId", "body", "contentWarning"), value: fc.oneof(fc.double({ noInteger: true }), fc.boolean(), fc.constant(null), fc.object(), fc.array(fc.string())) }).map(({ key, value }) => ({ ...validSend, [key]: value })),
-      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in validSend) && k !== "contentWarning").map((k) => ({ ...validSend, [k]: 1 })),
+      fc
+        .record({
+          key: fc.constantFrom("ref", "conversationId", "clientMsgId", "body", "contentWarning"),
+          value: fc.oneof(fc.double({ noInteger: true }), fc.boolean(), fc.constant(null), fc.object(), fc.array(fc.string())),
+        })
+        .map(({ key, value }) => ({ ...validSend, [key]: value })),
+      fc
+        .string({ minLength: 1, maxLength: 12 })
+        .filter((k) => !(k in validSend) && k !== "contentWarning")
+        .map((k) => ({ ...validSend, [k]: 1 })),
       fc.constantFrom("", "   ", "\n\t").map((body) => ({ ...validSend, body })),
       fc.constant({ ...validSend, body: "x".repeat(4001) }),
       fc.constant({ ...validSend, ref: "r".repeat(65) }),
@@ -41,8 +49,29 @@ function badFrames(conversationId: string): fc.Arbitrary<{ data: string | Uint8A
     text(fc.string({ maxLength: 200 })),
     text(fc.json({ maxDepth: 4 })),
     text(brokenSend),
-    text(fc.constantFrom('{"op":"send","__proto__":{"body":"x"}}', '{"constructor":{"prototype":{"op":"ping"}}}', '{"op":"ping","t":1e400}', '{"op":"read","conversationId":"x","seq":1e308}', '{"op":"resume","since":{"__proto__":5}}', "[]", "null", '{"op":null}')),
-    fc.record({ op: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom("send", "read", "typing", "resume", "ping", "hello", "ack")), conversationId: fc.string({ maxLength: 70 }), seq: fc.oneof(fc.integer(), fc.double(), fc.string()), since: fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string(), fc.double(), fc.constant(-1))) }, { requiredKeys: ["op"] }).map((f) => ({ data: JSON.stringify(f), binary: false })),
+    text(
+      fc.constantFrom(
+        '{"op":"send","__proto__":{"body":"x"}}',
+        '{"constructor":{"prototype":{"op":"ping"}}}',
+        '{"op":"ping","t":1e400}',
+        '{"op":"read","conversationId":"x","seq":1e308}',
+        '{"op":"resume","since":{"__proto__":5}}',
+        "[]",
+        "null",
+        '{"op":null}',
+      ),
+    ),
+    fc
+      .record(
+        {
+          op: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom("send", "read", "typing", "resume", "ping", "hello", "ack")),
+          conversationId: fc.string({ maxLength: 70 }),
+          seq: fc.oneof(fc.integer(), fc.double(), fc.string()),
+          since: fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string(), fc.double(), fc.constant(-1))),
+        },
+        { requiredKeys: ["op"] },
+      )
+      .map((f) => ({ data: JSON.stringify(f), binary: false })),
     fc.uint8Array({ minLength: 1, maxLength: 300 }).map((data) => ({ data, binary: false })),
     fc.uint8Array({ minLength: 1, maxLength: 300 }).map((data) => ({ data, binary: true })),
   );

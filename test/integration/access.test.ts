@@ -22,7 +22,9 @@ describe("non-members", () => {
     const b = await signUp(server.url);
     const outsider = await signUp(server.url);
     const direct = await server.services.conversations.createDirect(a.user.id, b.user.id);
-    const invite = (await call(server.url, "POST", "/api/v1/conversations", { token: a.token, json: { kind: "group", title: "Closed circle", visibility: "invite" } })).body.conversation.id;
+    const invite = (
+      await call(server.url, "POST", "/api/v1/conversations", { token: a.token, json: { kind: "group", title: "Closed circle", visibility: "invite" } })
+    ).body.conversation.id;
     const sa = await TestSocket.open(server.url, { token: a.token });
     const message = await sendAndAck(sa, direct, "private words", "secret-1");
     for (const id of [direct, invite, "01NOSUCHCONVERSATION0000"]) {
@@ -61,7 +63,11 @@ describe("non-members", () => {
       so.close();
     }
     const stored = await server.services.db.selectFrom("messages").select("body").where("conversation_id", "=", direct).execute();
-    assert.deepEqual(stored.map((m) => m.body), ["private words"], "nothing an outsider sent was stored or changed");
+    assert.deepEqual(
+      stored.map((m) => m.body),
+      ["private words"],
+      "nothing an outsider sent was stored or changed",
+    );
     sa.close();
   });
 
@@ -69,7 +75,9 @@ describe("non-members", () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
     const c = await signUp(server.url);
-    const group = (await call(server.url, "POST", "/api/v1/conversations", { token: a.token, json: { kind: "group", title: "Open circle", visibility: "public" } })).body.conversation.id;
+    const group = (
+      await call(server.url, "POST", "/api/v1/conversations", { token: a.token, json: { kind: "group", title: "Open circle", visibility: "public" } })
+    ).body.conversation.id;
     for (const m of [b, c]) await call(server.url, "POST", `/api/v1/conversations/${group}/members`, { token: m.token, json: {} });
     const sb = await TestSocket.open(server.url, { token: b.token });
     const sc = await TestSocket.open(server.url, { token: c.token });
@@ -111,7 +119,9 @@ describe("blocks", () => {
     const blocker = await signUp(server.url);
     const blocked = await signUp(server.url);
     const witness = await signUp(server.url);
-    const group = (await call(server.url, "POST", "/api/v1/conversations", { token: witness.token, json: { kind: "group", title: "Shared room", visibility: "public" } })).body.conversation.id;
+    const group = (
+      await call(server.url, "POST", "/api/v1/conversations", { token: witness.token, json: { kind: "group", title: "Shared room", visibility: "public" } })
+    ).body.conversation.id;
     for (const m of [blocker, blocked]) await call(server.url, "POST", `/api/v1/conversations/${group}/members`, { token: m.token, json: {} });
     assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: blocker.token, json: { userId: blocked.user.id } })).status, 204);
 
@@ -142,7 +152,10 @@ describe("blocks", () => {
     assert.ok(resume.events().some((e) => e.data.clientMsgId === "visible-1"));
     const sBlocked2 = await TestSocket.open(server.url, { token: blocked.token });
     await sBlocked2.waitFor((f) => f.op === "presence" && f.userId === witness.user.id);
-    assert.ok(!sBlocked2.frames.some((f) => f.op === "presence" && f.userId === blocker.user.id), "the blocked member does not see the blocker's presence either");
+    assert.ok(
+      !sBlocked2.frames.some((f) => f.op === "presence" && f.userId === blocker.user.id),
+      "the blocked member does not see the blocker's presence either",
+    );
     for (const s of [sBlocker, sWitness, resume, sBlocked2]) s.close();
   });
 

@@ -34,7 +34,17 @@ describe("sign-up", () => {
     assert.equal(res.body.user.handle, handle);
     assert.deepEqual(res.body.user.roles, ["member"]);
     assert.deepEqual(Object.keys(res.body.user).sort(), [
-      "about", "availability", "createdAt", "displayName", "experiences", "handle", "id", "languages", "onDuty", "region", "roles",
+      "about",
+      "availability",
+      "createdAt",
+      "displayName",
+      "experiences",
+      "handle",
+      "id",
+      "languages",
+      "onDuty",
+      "region",
+      "roles",
     ]);
     assert.match(res.body.token, /^[A-Za-z0-9_-]{43}$/, "256-bit base64url token");
     assert.equal(res.body.recoveryCodes.length, 10);
@@ -221,7 +231,11 @@ describe("profile", () => {
   });
 
   test("without a session: 401 UNAUTHENTICATED", async () => {
-    for (const [method, path] of [["GET", "/api/v1/me"], ["PATCH", "/api/v1/me"], ["GET", "/api/v1/sessions"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/v1/me"],
+      ["PATCH", "/api/v1/me"],
+      ["GET", "/api/v1/sessions"],
+    ] as const) {
       const res = await call(server.url, method, path, { json: method === "PATCH" ? {} : undefined });
       assert.equal(res.status, 401, path);
       assert.equal(res.body.error.code, "UNAUTHENTICATED");

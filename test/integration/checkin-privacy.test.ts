@@ -23,7 +23,10 @@ test("a cleared check-in answer is nowhere in the events, nor in the SQLite file
       const conversationId = await server.services.conversations.createDirect(a.user.id, b.user.id);
       const sb = await TestSocket.open(server.url, { token: b.token });
 
-      const set = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: a.token, json: { avoidTopics: secret, timeAvailable: "an hour" } });
+      const set = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, {
+        token: a.token,
+        json: { avoidTopics: secret, timeAvailable: "an hour" },
+      });
       assert.equal(set.status, 200);
       assert.equal(set.body.checkin.avoidTopics, secret);
       const told = await sb.waitFor((f) => f.op === "event" && f.event.type === "checkin.updated");

@@ -77,7 +77,10 @@ describe("the public contract", () => {
     const unknown = await call(server.url, "POST", "/api/v1/sessions", { json: { handle: "a", password: "x", extra: 1 } });
     assert.equal(unknown.body.error.details.field, "extra");
     const me = await signUp(server.url);
-    const tooLong = await call(server.url, "POST", "/api/v1/match-requests", { token: me.token, json: { experiences: [], mode: "one-to-one", note: "n".repeat(281) } });
+    const tooLong = await call(server.url, "POST", "/api/v1/match-requests", {
+      token: me.token,
+      json: { experiences: [], mode: "one-to-one", note: "n".repeat(281) },
+    });
     assert.equal(tooLong.body.error.message, "note: must be at most 280 characters");
     const badEnum = await call(server.url, "POST", "/api/v1/match-requests", { token: me.token, json: { experiences: [], mode: "crowd" } });
     assert.equal(badEnum.body.error.message, "mode: must be one of: one-to-one, group");

@@ -19,7 +19,6 @@ import { freePort } from "../helpers/net.js";
 const root = new URL("../../", import.meta.url).pathname;
 const kills = 10;
 
-
 const dataDir = tempDataDir();
 let child: ChildProcess | undefined;
 after(() => {
@@ -30,7 +29,16 @@ after(() => {
 async function startChild(port: number): Promise<void> {
   child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, ARGON2_MEMORY_KIB: "1024", ARGON2_TIME_COST: "1", RATE_LIMIT_MULTIPLIER: "1000", LOG_LEVEL: "warn", DATABASE_URL: "", REDIS_URL: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      ARGON2_MEMORY_KIB: "1024",
+      ARGON2_TIME_COST: "1",
+      RATE_LIMIT_MULTIPLIER: "1000",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      REDIS_URL: "",
+    },
     stdio: "ignore",
   });
   const deadline = Date.now() + 30_000;
@@ -66,7 +74,11 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
     body: JSON.stringify({ kind: "group", title: "Crash room", visibility: "public" }),
   }).then((r) => r.json() as Promise<any>);
   const conversationId = created.conversation.id as string;
-  await fetch(`${url}/api/v1/conversations/${conversationId}/members`, { method: "POST", headers: { authorization: `Bearer ${b.token}`, "content-type": "application/json" }, body: "{}" });
+  await fetch(`${url}/api/v1/conversations/${conversationId}/members`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${b.token}`, "content-type": "application/json" },
+    body: "{}",
+  });
 
   const acked = new Map<string, { seq: number; messageId: string }>();
   const unacked = new Set<string>();
@@ -112,7 +124,11 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
   t.diagnostic(`${acked.size} messages acked across ${kills} kill -9s`);
   const db = new Database(join(dataDir, "kindred.db"), { readonly: true });
   try {
-    const rows = db.prepare("select id, seq, client_msg_id from messages where conversation_id = ?").all(conversationId) as Array<{ id: string; seq: number; client_msg_id: string }>;
+    const rows = db.prepare("select id, seq, client_msg_id from messages where conversation_id = ?").all(conversationId) as Array<{
+      id: string;
+      seq: number;
+      client_msg_id: string;
+    }>;
     const byClientId = new Map(rows.map((r) => [r.client_msg_id, r]));
     assert.equal(byClientId.size, rows.length, "no clientMsgId stored twice");
     for (const [id, ack] of acked) {
@@ -121,8 +137,14 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
       assert.equal(row.id, ack.messageId);
       assert.equal(Number(row.seq), ack.seq);
     }
-    const seqs = (db.prepare("select seq from events where conversation_id = ? order by seq").all(conversationId) as Array<{ seq: number }>).map((r) => Number(r.seq));
-    assert.deepEqual(seqs, Array.from({ length: seqs.length }, (_, k) => k + 1), "the log has no gaps");
+    const seqs = (db.prepare("select seq from events where conversation_id = ? order by seq").all(conversationId) as Array<{ seq: number }>).map((r) =>
+      Number(r.seq),
+    );
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: seqs.length }, (_, k) => k + 1),
+      "the log has no gaps",
+    );
     const last = db.prepare("select last_seq from conversations where id = ?").get(conversationId) as { last_seq: number };
     assert.equal(Number(last.last_seq), seqs.length);
   } finally {

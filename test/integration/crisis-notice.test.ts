@@ -22,7 +22,10 @@ after(async () => {
 });
 
 async function group(owner: { token: string }, members: Array<{ token: string }>): Promise<string> {
-  const created = await call(server.url, "POST", "/api/v1/conversations", { token: owner.token, json: { kind: "group", title: "Tuesday circle", visibility: "public" } });
+  const created = await call(server.url, "POST", "/api/v1/conversations", {
+    token: owner.token,
+    json: { kind: "group", title: "Tuesday circle", visibility: "public" },
+  });
   const id = created.body.conversation.id as string;
   for (const m of members) assert.equal((await call(server.url, "POST", `/api/v1/conversations/${id}/members`, { token: m.token, json: {} })).status, 200);
   return id;
@@ -35,13 +38,19 @@ async function everyRow(): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const { name } of tables.rows) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
-    out.set(name, rows.rows.map((r) => JSON.stringify(r)));
+    out.set(
+      name,
+      rows.rows.map((r) => JSON.stringify(r)),
+    );
   }
   return out;
 }
 
 function tablesHolding(rows: Map<string, string[]>, needle: string): string[] {
-  return [...rows].filter(([, texts]) => texts.some((t) => t.includes(needle))).map(([name]) => name).sort();
+  return [...rows]
+    .filter(([, texts]) => texts.some((t) => t.includes(needle)))
+    .map(([name]) => name)
+    .sort();
 }
 
 async function dailyCounts(): Promise<Array<{ day: string; count: number }>> {
@@ -70,8 +79,14 @@ describe("the crisis notice", () => {
     assert.deepEqual(notice.actions, ["talk-to-supporter", "dismiss"]);
     const regions = new Set(notice.resources.map((r: any) => r.region));
     assert.deepEqual([...regions].sort(), ["*", "GB"], "the author's region and everywhere, no other region");
-    assert.ok(notice.resources.some((r: any) => r.contact.includes("116 123")), "Samaritans for GB");
-    assert.ok(notice.resources.every((r: any) => r.default === true), "the shipped list, marked as such");
+    assert.ok(
+      notice.resources.some((r: any) => r.contact.includes("116 123")),
+      "Samaritans for GB",
+    );
+    assert.ok(
+      notice.resources.every((r: any) => r.default === true),
+      "the shipped list, marked as such",
+    );
     assert.equal(notice.resources[0].kind, "crisis-line", "lines to talk to come first");
 
     for (const other of [sb!, sc!]) {
@@ -94,15 +109,25 @@ describe("the crisis notice", () => {
     assert.deepEqual(await dailyCounts(), [{ day: today, count: before + 1 }], "one more in today's count, nothing else in the table");
 
     const rows = await everyRow();
-    const message = await server.services.db.selectFrom("messages").select(["id", "body"]).where("conversation_id", "=", id).where("seq", "=", ack.seq).executeTakeFirstOrThrow();
+    const message = await server.services.db
+      .selectFrom("messages")
+      .select(["id", "body"])
+      .where("conversation_id", "=", id)
+      .where("seq", "=", ack.seq)
+      .executeTakeFirstOrThrow();
     assert.equal(message.body, words, "the message itself is kept as any message is");
     assert.deepEqual(tablesHolding(rows, "want to die"), ["messages"], "the words are in the message row and nowhere else (not in event data)");
     assert.deepEqual(tablesHolding(rows, message.id), ["events", "messages"], "nothing else refers to the message");
     for (const marker of ["crisis-support", "talk-to-supporter", "116 123"]) {
-      assert.deepEqual(tablesHolding(rows, marker).filter((t) => t !== "messages"), [], `nothing stored mentions ${marker}`);
+      assert.deepEqual(
+        tablesHolding(rows, marker).filter((t) => t !== "messages"),
+        [],
+        `nothing stored mentions ${marker}`,
+      );
     }
     const safetyRows = rows.get("safety_daily_counts")!.join("\n");
-    for (const identifying of [a.user.id, id, message.id, words]) assert.ok(!safetyRows.includes(identifying), "the count holds no member, conversation or text");
+    for (const identifying of [a.user.id, id, message.id, words])
+      assert.ok(!safetyRows.includes(identifying), "the count holds no member, conversation or text");
     const logged = server.logs.slice(logsFrom).join("\n");
     for (const word of ["crisis", "safety", "want to die"]) assert.ok(!logged.includes(word), `nothing is logged about it (${word})`);
     for (const s of [sa, sb, sc]) s!.close();
@@ -134,12 +159,16 @@ describe("the crisis notice", () => {
     await call(server.url, "PATCH", "/api/v1/me", { token: a.token, json: { region: "US" } });
     const id = await server.services.conversations.createDirect(a.user.id, b.user.id);
     const sb = await TestSocket.open(server.url, { token: b.token });
-    const send = (token: string, clientMsgId: string, body: string) => call(server.url, "POST", `/api/v1/conversations/${id}/messages`, { token, json: { clientMsgId, body } });
+    const send = (token: string, clientMsgId: string, body: string) =>
+      call(server.url, "POST", `/api/v1/conversations/${id}/messages`, { token, json: { clientMsgId, body } });
     const sent = await send(a.token, "rest-1", "I don't want to be alive anymore");
     assert.equal(sent.status, 201);
     assert.equal(sent.body.safety.kind, "crisis-support");
     assert.equal(sent.body.safety.conversationId, id);
-    assert.ok(sent.body.safety.resources.some((r: any) => r.contact.includes("988")), "988 for the US");
+    assert.ok(
+      sent.body.safety.resources.some((r: any) => r.contact.includes("988")),
+      "988 for the US",
+    );
     assert.deepEqual(sent.body.safety.actions, ["talk-to-supporter", "dismiss"]);
     assert.equal((await send(a.token, "rest-1", "I don't want to be alive anymore")).body.safety, undefined, "a repeat is not checked again");
     assert.equal((await send(a.token, "rest-2", "see you tomorrow")).body.safety, undefined);

@@ -46,13 +46,19 @@ test("an event whose bus message was lost is read from the store when the next o
   const silent = new Messages(server.services.db, new GroupCommit(server.services.db), lostOnTheWay);
   const lost = await silent.send(a.user.id, { conversationId, clientMsgId: "lost-1", body: "this one's bus message was lost" });
   assert.equal(lost.seq, 3);
-  const next = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "next-1", body: "and this one arrived" } });
+  const next = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+    token: a.token,
+    json: { clientMsgId: "next-1", body: "and this one arrived" },
+  });
   assert.equal(next.status, 201);
   await sb.waitFor((f) => f.op === "event" && f.event.seq === 4);
   await sb.barrier();
   assert.deepEqual(
     sb.events(conversationId).map((e) => [e.seq, e.data.clientMsgId]),
-    [[3, "lost-1"], [4, "next-1"]],
+    [
+      [3, "lost-1"],
+      [4, "next-1"],
+    ],
     "the missing event first, from the store, then the one that arrived, each once",
   );
   sb.close();
@@ -81,7 +87,11 @@ test("a resume while another socket keeps sending: every seq once, in order, 5 r
     await sb.barrier();
     const lastSeq = Math.max(...acks.map((x) => x.seq as number));
     const seqs = sb.events(conversationId).map((e) => e.seq as number);
-    assert.deepEqual(seqs, Array.from({ length: lastSeq - lastSeen }, (_, k) => lastSeen + 1 + k), `round ${round}: every seq after ${lastSeen} once, in order`);
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: lastSeq - lastSeen }, (_, k) => lastSeen + 1 + k),
+      `round ${round}: every seq after ${lastSeen} once, in order`,
+    );
     sent += 500;
     sb.close();
   }
@@ -105,7 +115,10 @@ test("a send racing the close of a one-to-one is never stored after the close ev
     const late = log.filter((e) => e.type === "message.created" && Number(e.seq) > Number(closedAt.seq));
     assert.deepEqual(late, [], `round ${round}: messages stored after the close`);
     const refused = answers.filter((f) => f.op === "error");
-    assert.ok(refused.every((f) => f.error.code === "CONFLICT"), `round ${round}: refusals say the conversation ended`);
+    assert.ok(
+      refused.every((f) => f.error.code === "CONFLICT"),
+      `round ${round}: refusals say the conversation ended`,
+    );
     sa.close();
   }
 });

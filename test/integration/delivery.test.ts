@@ -57,8 +57,15 @@ describe("send and ack", () => {
       sendAndAck(s2, conversationId, "only once", "dup-1", "r2"),
       sendAndAck(s1, conversationId, "only once", "dup-1", "r3"),
     ]);
-    assert.deepEqual(acks.map((x) => x.op), ["ack", "ack", "ack"]);
-    assert.deepEqual(acks.map((x) => x.ref), ["r1", "r2", "r3"], "each ack carries its own send's ref");
+    assert.deepEqual(
+      acks.map((x) => x.op),
+      ["ack", "ack", "ack"],
+    );
+    assert.deepEqual(
+      acks.map((x) => x.ref),
+      ["r1", "r2", "r3"],
+      "each ack carries its own send's ref",
+    );
     assert.equal(new Set(acks.map((x) => `${x.messageId}/${x.seq}`)).size, 1, "same messageId and seq");
     await sb.waitFor((f) => f.op === "event" && f.event.type === "message.created");
     // Every send was acked, and an event leaves with its ack: after a round trip on b's socket, a second one would be here.
@@ -66,7 +73,10 @@ describe("send and ack", () => {
     assert.equal(sb.events(conversationId).filter((e) => e.type === "message.created").length, 1, "one event");
     const rows = await server.services.db.selectFrom("messages").selectAll().where("client_msg_id", "=", "dup-1").where("sender_id", "=", a.user.id).execute();
     assert.equal(rows.length, 1, "one row");
-    const rest = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "dup-1", body: "only once" } });
+    const rest = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: a.token,
+      json: { clientMsgId: "dup-1", body: "only once" },
+    });
     assert.equal(rest.status, 201);
     assert.equal(rest.body.message.id, acks[0]!.messageId, "REST repeats answer the same message");
     for (const s of [s1, s2, sb]) s.close();
@@ -74,10 +84,15 @@ describe("send and ack", () => {
 
   test("four senders, 200 messages each, at once: seqs with no gap, the same order for every member", async () => {
     const members = await Promise.all([0, 1, 2, 3].map(() => signUp(server.url)));
-    const group = await call(server.url, "POST", "/api/v1/conversations", { token: members[0]!.token, json: { kind: "group", title: "Evening circle", visibility: "public" } });
+    const group = await call(server.url, "POST", "/api/v1/conversations", {
+      token: members[0]!.token,
+      json: { kind: "group", title: "Evening circle", visibility: "public" },
+    });
     const conversationId = group.body.conversation.id as string;
-    for (const m of members.slice(1)) assert.equal((await call(server.url, "POST", `/api/v1/conversations/${conversationId}/members`, { token: m.token, json: {} })).status, 200);
-    const startSeq = (await call(server.url, "GET", `/api/v1/conversations/${conversationId}`, { token: members[0]!.token })).body.conversation.lastSeq as number;
+    for (const m of members.slice(1))
+      assert.equal((await call(server.url, "POST", `/api/v1/conversations/${conversationId}/members`, { token: m.token, json: {} })).status, 200);
+    const startSeq = (await call(server.url, "GET", `/api/v1/conversations/${conversationId}`, { token: members[0]!.token })).body.conversation
+      .lastSeq as number;
     const sockets = await Promise.all(members.map((m) => TestSocket.open(server.url, { token: m.token })));
     await Promise.all(
       sockets.map(async (s, i) => {
@@ -87,7 +102,10 @@ describe("send and ack", () => {
         }
         acks.push(...(await s.collect((f) => f.op === "ack", 200, 30_000)));
         // A socket's own messages are stored in the order it sent them.
-        assert.deepEqual(acks.map((a) => a.ref), [...Array(200).keys()]);
+        assert.deepEqual(
+          acks.map((a) => a.ref),
+          [...Array(200).keys()],
+        );
         assert.ok(acks.every((a, k) => k === 0 || a.seq > acks[k - 1]!.seq));
       }),
     );
@@ -115,8 +133,14 @@ describe("resume", () => {
     await sb.waitFor((f) => f.op === "synced", 10_000);
     const replayed = sb.events(conversationId);
     assert.equal(replayed.length, 50);
-    assert.deepEqual(replayed.map((e) => e.seq), Array.from({ length: 50 }, (_, k) => seen.event.seq + 1 + k));
-    assert.deepEqual(replayed.map((e) => e.data.clientMsgId), Array.from({ length: 50 }, (_, k) => `gone-${k}`));
+    assert.deepEqual(
+      replayed.map((e) => e.seq),
+      Array.from({ length: 50 }, (_, k) => seen.event.seq + 1 + k),
+    );
+    assert.deepEqual(
+      replayed.map((e) => e.data.clientMsgId),
+      Array.from({ length: 50 }, (_, k) => `gone-${k}`),
+    );
     const syncedAt = sb.frames.findIndex((f) => f.op === "synced");
     assert.ok(sb.frames.findIndex((f) => f.op === "event") < syncedAt, "events come before synced");
     // Live delivery continues after the resume, with nothing repeated.
@@ -149,7 +173,10 @@ describe("resume", () => {
       if (!res.body.hasMore) break;
       afterSeq = res.body.events.at(-1).seq;
     }
-    assert.deepEqual(paged.map((e) => e.seq), Array.from({ length: 700 }, (_, k) => 3 + k));
+    assert.deepEqual(
+      paged.map((e) => e.seq),
+      Array.from({ length: 700 }, (_, k) => 3 + k),
+    );
     // And live events after the gap arrive normally.
     const sa = await TestSocket.open(server.url, { token: a.token });
     await sendAndAck(sa, conversationId, "after the gap", "after-gap");
@@ -178,7 +205,10 @@ describe("resume", () => {
     const joiner = await signUp(server.url);
     const sj = await TestSocket.open(server.url, { token: joiner.token });
     const so = await TestSocket.open(server.url, { token: owner.token });
-    const group = await call(server.url, "POST", "/api/v1/conversations", { token: owner.token, json: { kind: "group", title: "Grief circle", visibility: "public" } });
+    const group = await call(server.url, "POST", "/api/v1/conversations", {
+      token: owner.token,
+      json: { kind: "group", title: "Grief circle", visibility: "public" },
+    });
     const conversationId = group.body.conversation.id;
     await sendAndAck(so, conversationId, "before you came", "g-0");
     assert.equal((await call(server.url, "POST", `/api/v1/conversations/${conversationId}/members`, { token: joiner.token, json: {} })).status, 200);
@@ -186,7 +216,11 @@ describe("resume", () => {
     assert.equal(joined.event.actorId, joiner.user.id);
     await sendAndAck(so, conversationId, "welcome", "g-1");
     await sj.waitFor((f) => f.op === "event" && f.event.data.clientMsgId === "g-1");
-    assert.deepEqual(sj.events(conversationId).map((e) => e.type), ["member.joined", "message.created"], "nothing from before the join");
+    assert.deepEqual(
+      sj.events(conversationId).map((e) => e.type),
+      ["member.joined", "message.created"],
+      "nothing from before the join",
+    );
     sj.close();
     so.close();
   });

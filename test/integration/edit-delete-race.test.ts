@@ -24,7 +24,10 @@ test("edits racing deletes, both orders, 40 rounds: no deleted message holds tex
   const path = (messageId: string) => `/api/v1/conversations/${conversationId}/messages/${messageId}`;
   const statuses = new Set<string>();
   for (let round = 0; round < 40; round++) {
-    const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: `race-${round}`, body: `first words ${round}` } });
+    const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: a.token,
+      json: { clientMsgId: `race-${round}`, body: `first words ${round}` },
+    });
     assert.equal(sent.status, 201);
     const messageId = sent.body.message.id as string;
     const edit = () => call(server.url, "PATCH", path(messageId), { token: a.token, json: { body: `second thoughts ${round}` } });
@@ -35,14 +38,23 @@ test("edits racing deletes, both orders, 40 rounds: no deleted message holds tex
     if (edited!.status === 404) assert.equal(edited!.body.error.code, "NOT_FOUND");
     statuses.add(String(edited!.status));
   }
-  const messages = await server.services.db.selectFrom("messages").select(["id", "body", "content_warning", "deleted_at"]).where("conversation_id", "=", conversationId).execute();
+  const messages = await server.services.db
+    .selectFrom("messages")
+    .select(["id", "body", "content_warning", "deleted_at"])
+    .where("conversation_id", "=", conversationId)
+    .execute();
   assert.equal(messages.length, 40);
   for (const m of messages) {
     assert.notEqual(m.deleted_at, null);
     assert.equal(m.body, null, `deleted message ${m.id} holds text again`);
     assert.equal(m.content_warning, null);
   }
-  const events = await server.services.db.selectFrom("events").select(["seq", "type", "message_id"]).where("conversation_id", "=", conversationId).orderBy("seq").execute();
+  const events = await server.services.db
+    .selectFrom("events")
+    .select(["seq", "type", "message_id"])
+    .where("conversation_id", "=", conversationId)
+    .orderBy("seq")
+    .execute();
   const deletedAt = new Map<string, number>();
   for (const e of events) {
     if (e.type === "message.deleted") deletedAt.set(e.message_id!, Number(e.seq));

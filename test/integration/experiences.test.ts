@@ -23,8 +23,21 @@ test("a fresh instance offers 25–40 experience tags in plain words, never diag
     assert.ok(t.label.length > 0 && t.description.length > 0);
     assert.doesNotMatch(`${t.label} ${t.description}`, /disorder|schizo|bipolar|psychosis|psychotic|ptsd|adhd|diagnos|patient|illness of the mind/i, t.label);
   }
-  for (const expected of ["heard-voices", "involuntary-hospitalization", "disability-income", "loss-to-suicide", "recovery-alcohol-drugs", "caring-for-family", "medication-side-effects", "homelessness", "leaving-abuse"]) {
-    assert.ok(tags.some((t) => t.id === expected), expected);
+  for (const expected of [
+    "heard-voices",
+    "involuntary-hospitalization",
+    "disability-income",
+    "loss-to-suicide",
+    "recovery-alcohol-drugs",
+    "caring-for-family",
+    "medication-side-effects",
+    "homelessness",
+    "leaving-abuse",
+  ]) {
+    assert.ok(
+      tags.some((t) => t.id === expected),
+      expected,
+    );
   }
 });
 
@@ -44,7 +57,10 @@ test("administrators add, rename and retire tags; retired tags stay on old profi
   await grantRole(server.services.db, admin.handle, "admin");
   const member = await signUp(server.url);
 
-  const created = await call(server.url, "POST", "/api/v1/admin/experiences", { token: admin.token, json: { label: "Long COVID", description: "Living with long COVID." } });
+  const created = await call(server.url, "POST", "/api/v1/admin/experiences", {
+    token: admin.token,
+    json: { label: "Long COVID", description: "Living with long COVID." },
+  });
   assert.equal(created.status, 201);
   assert.equal(created.body.experience.id, "long-covid");
   assert.equal((await call(server.url, "POST", "/api/v1/admin/experiences", { token: admin.token, json: { label: "Long COVID" } })).status, 409);
@@ -52,13 +68,20 @@ test("administrators add, rename and retire tags; retired tags stay on old profi
 
   const renamed = await call(server.url, "PATCH", "/api/v1/admin/experiences/long-covid", { token: admin.token, json: { label: "Long COVID and fatigue" } });
   assert.equal(renamed.body.experience.label, "Long COVID and fatigue");
-  assert.equal((await call(server.url, "PATCH", "/api/v1/admin/experiences/long-covid", { token: admin.token, json: { retired: true } })).body.experience.retired, true);
+  assert.equal(
+    (await call(server.url, "PATCH", "/api/v1/admin/experiences/long-covid", { token: admin.token, json: { retired: true } })).body.experience.retired,
+    true,
+  );
 
   const offered = (await call(server.url, "GET", "/api/v1/experiences")).body.experiences;
   assert.ok(!offered.some((t: any) => t.id === "long-covid"), "retired tags are not offered");
   const me = await call(server.url, "GET", "/api/v1/me", { token: member.token });
   assert.deepEqual(me.body.user.experiences, ["long-covid"], "but stay on the profiles that have them");
-  assert.equal((await call(server.url, "PATCH", "/api/v1/me", { token: member.token, json: { experiences: ["long-covid", "grief"] } })).status, 200, "keeping it is fine");
+  assert.equal(
+    (await call(server.url, "PATCH", "/api/v1/me", { token: member.token, json: { experiences: ["long-covid", "grief"] } })).status,
+    200,
+    "keeping it is fine",
+  );
   const newcomer = await signUp(server.url);
   const refused = await call(server.url, "PATCH", "/api/v1/me", { token: newcomer.token, json: { experiences: ["long-covid"] } });
   assert.equal(refused.status, 400, "choosing it anew is not");

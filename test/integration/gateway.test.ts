@@ -278,7 +278,11 @@ describe("typing, read state, presence", () => {
     const ss = await TestSocket.open(server.url, { token: stranger.token });
     const sa = await TestSocket.open(server.url, { token: a.token });
     assert.deepEqual(await sb.waitFor((f) => f.op === "presence" && f.userId === a.user.id), { op: "presence", userId: a.user.id, status: "online" });
-    assert.deepEqual(await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id), { op: "presence", userId: b.user.id, status: "online" }, "a new socket learns who is here");
+    assert.deepEqual(
+      await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id),
+      { op: "presence", userId: b.user.id, status: "online" },
+      "a new socket learns who is here",
+    );
     sa.close();
     assert.equal((await sb.waitFor((f) => f.op === "presence" && f.status === "offline")).userId, a.user.id);
     await ss.barrier();

@@ -60,7 +60,10 @@ test("concurrent group requests never overfill a group, and all are placed", asy
     await new Promise((r) => setTimeout(r, 100));
     rows = await server.services.db.selectFrom("match_requests").select(["status", "conversation_id"]).where("id", "in", ids).execute();
   }
-  assert.ok(rows.every((r) => r.status === "matched"), "everyone placed (the sweep retries any that raced)");
+  assert.ok(
+    rows.every((r) => r.status === "matched"),
+    "everyone placed (the sweep retries any that raced)",
+  );
   for (const id of new Set(rows.map((r) => r.conversation_id!))) {
     const size = (await membersOf(id)).length;
     assert.ok(size >= 2 && size <= 6, `group of ${size}`);
@@ -102,7 +105,12 @@ test("20 requests at once for one group with room: it never passes the cap of 6"
   assert.equal((await membersOf(groupId)).length, 6, "the group filled up to the cap");
   assert.equal(joined, 4, "exactly four of the twenty got its places");
   const ids = answers.map((a) => a.body.request.id as string);
-  const rows = await server.services.db.selectFrom("match_requests").select(["conversation_id"]).where("id", "in", ids).where("status", "=", "matched").execute();
+  const rows = await server.services.db
+    .selectFrom("match_requests")
+    .select(["conversation_id"])
+    .where("id", "in", ids)
+    .where("status", "=", "matched")
+    .execute();
   for (const id of new Set(rows.map((r) => r.conversation_id!))) {
     assert.ok((await membersOf(id)).length <= 6, `group ${id} passed the cap`);
   }

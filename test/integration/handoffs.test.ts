@@ -48,7 +48,8 @@ async function conversationsOf(userId: string): Promise<string[]> {
   return rows.map((r) => r.conversation_id).sort();
 }
 
-const handoff = (token: string, conversationId: string, body: Record<string, unknown>) => call(server.url, "POST", `/api/v1/conversations/${conversationId}/handoff`, { token, json: body });
+const handoff = (token: string, conversationId: string, body: Record<string, unknown>) =>
+  call(server.url, "POST", `/api/v1/conversations/${conversationId}/handoff`, { token, json: body });
 
 describe("hand-offs", () => {
   test("the member is asked first; only after they accept is the new conversation made, and only the new supporter reads the note", async () => {
@@ -67,7 +68,11 @@ describe("hand-offs", () => {
 
     const before = await conversationsOf(m.user.id);
     await barrier(b.socket);
-    assert.equal(b.socket.frames.filter((f) => f.op === "match.found" || f.op === "handoff.offer").length, 0, "nothing reaches the next supporter before the member says yes");
+    assert.equal(
+      b.socket.frames.filter((f) => f.op === "match.found" || f.op === "handoff.offer").length,
+      0,
+      "nothing reaches the next supporter before the member says yes",
+    );
     assert.deepEqual(await conversationsOf(b.user.id), [], "no conversation is made before the member accepts");
     const early = await call(server.url, "GET", `/api/v1/handoffs/${offered.body.handoffId}`, { token: b.token });
     assert.equal(early.status, 404, "nobody reads the note before acceptance");

@@ -18,7 +18,10 @@ async function conversationWith(messages: number) {
   const b = await signUp(server.url);
   const conversationId = await server.services.conversations.createDirect(a.user.id, b.user.id);
   for (let n = 0; n < messages; n++) {
-    const res = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: `h-${n}`, body: `line ${n}` } });
+    const res = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: a.token,
+      json: { clientMsgId: `h-${n}`, body: `line ${n}` },
+    });
     assert.equal(res.status, 201);
   }
   return { a, b, conversationId };
@@ -30,7 +33,10 @@ test("the default page is the newest 50, oldest first; beforeSeq pages backwards
   const { b, conversationId } = await conversationWith(120);
   const latest = await events(b.token, conversationId);
   assert.equal(latest.status, 200);
-  assert.deepEqual(latest.body.events.map((e: any) => e.seq), Array.from({ length: 50 }, (_, k) => 73 + k));
+  assert.deepEqual(
+    latest.body.events.map((e: any) => e.seq),
+    Array.from({ length: 50 }, (_, k) => 73 + k),
+  );
   assert.equal(latest.body.hasMore, true);
   const seqs: number[] = [...latest.body.events.map((e: any) => e.seq)];
   let before = latest.body.events[0].seq;
@@ -41,15 +47,27 @@ test("the default page is the newest 50, oldest first; beforeSeq pages backwards
     before = page.body.events[0].seq;
   }
   // b joined second, at seq 2: a member sees the log from their own join on.
-  assert.deepEqual(seqs, Array.from({ length: 121 }, (_, k) => 2 + k));
+  assert.deepEqual(
+    seqs,
+    Array.from({ length: 121 }, (_, k) => 2 + k),
+  );
   const window = await events(b.token, conversationId, "?afterSeq=10&beforeSeq=15");
-  assert.deepEqual(window.body.events.map((e: any) => e.seq), [11, 12, 13, 14]);
+  assert.deepEqual(
+    window.body.events.map((e: any) => e.seq),
+    [11, 12, 13, 14],
+  );
   assert.equal(window.body.hasMore, false);
 });
 
 test("bad paging parameters are BAD_REQUEST naming the parameter", async () => {
   const { b, conversationId } = await conversationWith(1);
-  for (const [query, field] of [["?limit=0", "query.limit"], ["?limit=101", "query.limit"], ["?afterSeq=-1", "query.afterSeq"], ["?beforeSeq=abc", "query.beforeSeq"], ["?cursor=1", "query.cursor"]]) {
+  for (const [query, field] of [
+    ["?limit=0", "query.limit"],
+    ["?limit=101", "query.limit"],
+    ["?afterSeq=-1", "query.afterSeq"],
+    ["?beforeSeq=abc", "query.beforeSeq"],
+    ["?cursor=1", "query.cursor"],
+  ]) {
     const res = await events(b.token, conversationId, query!);
     assert.equal(res.status, 400, query);
     assert.equal(res.body.error.details.field, field, query);
@@ -59,12 +77,21 @@ test("bad paging parameters are BAD_REQUEST naming the parameter", async () => {
 test("the author edits and deletes; both are events; a deleted message is a tombstone everywhere", async () => {
   const { a, b, conversationId } = await conversationWith(1);
   const sb = await TestSocket.open(server.url, { token: b.token });
-  const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "cw-1", body: "a hard day", contentWarning: "grief" } });
+  const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+    token: a.token,
+    json: { clientMsgId: "cw-1", body: "a hard day", contentWarning: "grief" },
+  });
   assert.equal(sent.body.message.event.data.contentWarning, "grief");
   const messageId = sent.body.message.id;
-  const notMine = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${messageId}`, { token: b.token, json: { body: "changed" } });
+  const notMine = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${messageId}`, {
+    token: b.token,
+    json: { body: "changed" },
+  });
   assert.equal(notMine.status, 403);
-  const edited = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${messageId}`, { token: a.token, json: { body: "a hard week" } });
+  const edited = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${messageId}`, {
+    token: a.token,
+    json: { body: "a hard week" },
+  });
   assert.equal(edited.status, 200);
   assert.equal(edited.body.event.type, "message.edited");
   assert.equal((await sb.waitFor((f) => f.op === "event" && f.event.type === "message.edited")).event.data.body, "a hard week");
@@ -72,7 +99,10 @@ test("the author edits and deletes; both are events; a deleted message is a tomb
   await sb.waitFor((f) => f.op === "event" && f.event.type === "message.deleted");
   const history = await events(b.token, conversationId, "?afterSeq=0");
   const aboutIt = history.body.events.filter((e: any) => e.data.messageId === messageId);
-  assert.deepEqual(aboutIt.map((e: any) => e.type), ["message.created", "message.edited", "message.deleted"]);
+  assert.deepEqual(
+    aboutIt.map((e: any) => e.type),
+    ["message.created", "message.edited", "message.deleted"],
+  );
   for (const e of aboutIt) {
     assert.equal(e.data.body, null);
     assert.equal(e.data.deleted, true);
@@ -103,7 +133,10 @@ test("a member's own messages never count as unread, for either member", async (
   assert.equal(await unreadOf(a.token), 1);
   assert.equal(await unreadOf(b.token), 3);
   for (let n = 0; n < 2; n++) {
-    const res = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: b.token, json: { clientMsgId: `own-${n}`, body: `reply ${n}` } });
+    const res = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: b.token,
+      json: { clientMsgId: `own-${n}`, body: `reply ${n}` },
+    });
     assert.equal(res.status, 201);
   }
   assert.equal(await unreadOf(b.token), 3, "b's replies are not unread for b");

@@ -14,7 +14,6 @@ import { freePort } from "../helpers/net.js";
 const root = new URL("../../", import.meta.url).pathname;
 const tsx = ["--import", "tsx"];
 
-
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {

@@ -46,7 +46,11 @@ test(`${pairs} requesters and ${pairs} listeners: everyone matched once, both si
   assert.deepEqual(new Set(listenerFound.map((f) => f.conversationId)), conversations, "each listener was told of exactly the conversations requesters were");
   for (const s of listenerSockets) assert.equal(s.frames.filter((f) => f.op === "match.found").length, 1, "no listener matched twice");
 
-  const rows = await server.services.db.selectFrom("conversation_members").select(["conversation_id", "user_id"]).where("conversation_id", "in", [...conversations]).execute();
+  const rows = await server.services.db
+    .selectFrom("conversation_members")
+    .select(["conversation_id", "user_id"])
+    .where("conversation_id", "in", [...conversations])
+    .execute();
   const byConversation = new Map<string, string[]>();
   for (const r of rows) byConversation.set(r.conversation_id, [...(byConversation.get(r.conversation_id) ?? []), r.user_id]);
   const listenerIds = new Set(listeners.map((l) => l.user.id));

@@ -64,8 +64,16 @@ describe("one-to-one", () => {
     const rs = await online(requester.token);
     const res = await requestMatch(server.url, requester.token, { experiences: [tag] });
     assert.equal(res.body.request.status, "matched");
-    assert.deepEqual(await rs.waitFor((f) => f.op === "presence" && f.userId === listener.user.id), { op: "presence", userId: listener.user.id, status: "online" });
-    assert.deepEqual(await ls.waitFor((f) => f.op === "presence" && f.userId === requester.user.id), { op: "presence", userId: requester.user.id, status: "online" });
+    assert.deepEqual(await rs.waitFor((f) => f.op === "presence" && f.userId === listener.user.id), {
+      op: "presence",
+      userId: listener.user.id,
+      status: "online",
+    });
+    assert.deepEqual(await ls.waitFor((f) => f.op === "presence" && f.userId === requester.user.id), {
+      op: "presence",
+      userId: requester.user.id,
+      status: "online",
+    });
   });
 
   test("a matched listener is not offered again until the conversation ends; then the waiting request gets them", async () => {
@@ -139,7 +147,9 @@ describe("one-to-one", () => {
     await online(listener.token);
     const strict = await member(server.url, { experiences: [tag] });
     assert.equal((await requestMatch(server.url, strict.token, { experiences: [tag] })).body.request.status, "waiting");
-    await call(server.url, "DELETE", `/api/v1/match-requests/${(await requestMatch(server.url, strict.token, { experiences: [tag] })).body.request.id}`, { token: strict.token });
+    await call(server.url, "DELETE", `/api/v1/match-requests/${(await requestMatch(server.url, strict.token, { experiences: [tag] })).body.request.id}`, {
+      token: strict.token,
+    });
     const open = await member(server.url, { experiences: [tag] });
     const res = await requestMatch(server.url, open.token, { experiences: [tag], anyone: true });
     assert.equal(res.body.request.status, "matched");
@@ -208,7 +218,9 @@ describe("one-to-one", () => {
     for (const m of [oneInCommon, twoInCommon]) await online(m.token);
     const requester = await member(server.url, { experiences: [t1] });
     const res = await requestMatch(server.url, requester.token, { experiences: [t1, t2] });
-    const members = (await call(server.url, "GET", `/api/v1/conversations/${res.body.request.conversationId}`, { token: requester.token })).body.conversation.members.map((m: any) => m.userId);
+    const members = (
+      await call(server.url, "GET", `/api/v1/conversations/${res.body.request.conversationId}`, { token: requester.token })
+    ).body.conversation.members.map((m: any) => m.userId);
     assert.ok(members.includes(twoInCommon.user.id));
 
     const t3 = freshTag();
@@ -220,20 +232,33 @@ describe("one-to-one", () => {
     await online(supporter.token);
     const asker = await member(server.url, { experiences: [t3] });
     const matched = await requestMatch(server.url, asker.token, { experiences: [t3] });
-    const with_ = (await call(server.url, "GET", `/api/v1/conversations/${matched.body.request.conversationId}`, { token: asker.token })).body.conversation.members.map((m: any) => m.userId);
+    const with_ = (
+      await call(server.url, "GET", `/api/v1/conversations/${matched.body.request.conversationId}`, { token: asker.token })
+    ).body.conversation.members.map((m: any) => m.userId);
     assert.ok(with_.includes(supporter.user.id), "the on-duty supporter is offered first");
   });
 
   test("bad requests name the field", async () => {
     const m = await member(server.url);
-    for (const [body, field] of [[{ experiences: ["no-such-tag"] }, "experiences.0"], [{ experiences: [] }, "experiences"], [{ mode: "crowd" }, "mode"], [{ anyone: "yes" }, "anyone"], [{ note: "n".repeat(300) }, "note"], [{ extra: 1 }, "extra"]] as const) {
+    for (const [body, field] of [
+      [{ experiences: ["no-such-tag"] }, "experiences.0"],
+      [{ experiences: [] }, "experiences"],
+      [{ mode: "crowd" }, "mode"],
+      [{ anyone: "yes" }, "anyone"],
+      [{ note: "n".repeat(300) }, "note"],
+      [{ extra: 1 }, "extra"],
+    ] as const) {
       const res = await requestMatch(server.url, m.token, body);
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(res.body.error.details.field, field, JSON.stringify(body));
     }
     const other = await member(server.url);
     const mine = await requestMatch(server.url, m.token, { experiences: [freshTag()] });
-    assert.equal((await call(server.url, "GET", `/api/v1/match-requests/${mine.body.request.id}`, { token: other.token })).status, 404, "only the requester sees a request");
+    assert.equal(
+      (await call(server.url, "GET", `/api/v1/match-requests/${mine.body.request.id}`, { token: other.token })).status,
+      404,
+      "only the requester sees a request",
+    );
   });
 });
 
@@ -242,7 +267,10 @@ describe("waiting honestly", () => {
     const quick = await startServer({ matchSlowAfterMs: "200", matchSweepMs: "100" });
     try {
       const host = await member(quick.url);
-      const group = await call(quick.url, "POST", "/api/v1/conversations", { token: host.token, json: { kind: "group", title: "Sunday grief circle", visibility: "public", experiences: ["grief"] } });
+      const group = await call(quick.url, "POST", "/api/v1/conversations", {
+        token: host.token,
+        json: { kind: "group", title: "Sunday grief circle", visibility: "public", experiences: ["grief"] },
+      });
       const m = await member(quick.url);
       const s = await TestSocket.open(quick.url, { token: m.token });
       const res = await requestMatch(quick.url, m.token, { experiences: ["grief"] });
@@ -254,7 +282,10 @@ describe("waiting honestly", () => {
       assert.equal(view.status, "waiting", "it keeps waiting");
       assert.equal(view.slow, true);
       assert.ok(view.waitedMs >= 200);
-      assert.deepEqual(view.suggestions.groups.map((g: any) => g.id), [group.body.conversation.id]);
+      assert.deepEqual(
+        view.suggestions.groups.map((g: any) => g.id),
+        [group.body.conversation.id],
+      );
       assert.ok(view.suggestions.resources.some((r: any) => r.kind === "warmline"));
       s.close();
     } finally {
@@ -276,7 +307,10 @@ describe("check-in and staying in touch", () => {
 
   test("each fills in their side of the check-in; each sees the other's; updates are events", async () => {
     const { listener, requester, ls, conversationId } = await matchedPair();
-    const mine = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: requester.token, json: { hopingFor: "just to be heard", timeAvailable: "about 30 minutes", avoidTopics: "medication" } });
+    const mine = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, {
+      token: requester.token,
+      json: { hopingFor: "just to be heard", timeAvailable: "about 30 minutes", avoidTopics: "medication" },
+    });
     assert.equal(mine.status, 200);
     const seen = await ls.waitFor((f) => f.op === "event" && f.event.type === "checkin.updated");
     assert.deepEqual(seen.event.data, { userId: requester.user.id, fields: ["hopingFor", "timeAvailable", "avoidTopics"] }, "who changed what, no text");
@@ -288,7 +322,10 @@ describe("check-in and staying in touch", () => {
     assert.equal(byUser[requester.user.id].hopingFor, "just to be heard", "untouched answers stay");
     assert.equal(byUser[listener.user.id].timeAvailable, "an hour");
     assert.equal(byUser[listener.user.id].hopingFor, null);
-    const bad = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: listener.token, json: { hopingFor: "x".repeat(300) } });
+    const bad = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, {
+      token: listener.token,
+      json: { hopingFor: "x".repeat(300) },
+    });
     assert.equal(bad.body.error.details.field, "hopingFor");
   });
 
@@ -299,7 +336,10 @@ describe("check-in and staying in touch", () => {
     assert.ok(!rs.events(conversationId).some((e) => e.type === "conversation.kept"), "a one-sided choice is not announced");
     assert.equal((await call(server.url, "DELETE", `/api/v1/conversations/${conversationId}/members/me`, { token: listener.token })).status, 204);
     await rs.waitFor((f) => f.op === "event" && f.event.type === "conversation.closed");
-    const send = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: requester.token, json: { clientMsgId: "late", body: "are you still there?" } });
+    const send = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: requester.token,
+      json: { clientMsgId: "late", body: "are you still there?" },
+    });
     assert.equal(send.status, 409);
     const view = (await call(server.url, "GET", `/api/v1/conversations/${conversationId}`, { token: requester.token })).body.conversation;
     assert.equal(view.closed, true, "the history stays readable");
@@ -313,7 +353,10 @@ describe("check-in and staying in touch", () => {
     await rs.waitFor((f) => f.op === "event" && f.event.type === "conversation.kept");
     assert.equal((await call(server.url, "DELETE", `/api/v1/conversations/${conversationId}/members/me`, { token: listener.token })).status, 204);
     await rs.waitFor((f) => f.op === "event" && f.event.type === "conversation.paused");
-    const later = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: requester.token, json: { clientMsgId: "later", body: "hi again, how was your week?" } });
+    const later = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: requester.token,
+      json: { clientMsgId: "later", body: "hi again, how was your week?" },
+    });
     assert.equal(later.status, 201);
     await ls.waitFor((f) => f.op === "event" && f.event.data.clientMsgId === "later");
     const listenerNow = await server.services.db.selectFrom("users").select("listening_in").where("id", "=", listener.user.id).executeTakeFirstOrThrow();

@@ -13,7 +13,13 @@ import { TestSocket, sendAndAck } from "../helpers/ws.js";
 import WebSocket from "ws";
 
 type Line = Record<string, any>;
-const lines = (server: TestServer): Line[] => server.logs.flatMap((chunk) => chunk.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line));
+const lines = (server: TestServer): Line[] =>
+  server.logs.flatMap((chunk) =>
+    chunk
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line),
+  );
 
 async function waitForLine(server: TestServer, match: (l: Line) => boolean): Promise<Line> {
   for (let i = 0; i < 100; i++) {
@@ -65,7 +71,15 @@ describe("a member's first hour, as the logs tell it", () => {
     hostSocket.close();
     guestSocket.close();
     await waitForLine(server, (l) => l.msg === "socket closed");
-    Object.assign(secrets, { password, code, text, hostToken: host.token, guestToken: guest.token, recoveryCode: host.recoveryCodes[0]!, query: "querycanary" });
+    Object.assign(secrets, {
+      password,
+      code,
+      text,
+      hostToken: host.token,
+      guestToken: guest.token,
+      recoveryCode: host.recoveryCodes[0]!,
+      query: "querycanary",
+    });
   });
   after(async () => {
     await server.close();
@@ -80,7 +94,12 @@ describe("a member's first hour, as the logs tell it", () => {
     const requests = lines(server).filter((l) => l.msg === "request" || l.msg === "request failed");
     const invites = requests.filter((l) => l.route === "/api/v1/invites/:code");
     assert.equal(invites.length, 1, "exactly one line for the invite request");
-    assert.deepEqual(Object.keys(invites[0]!).filter((k) => ["method", "route", "status", "ms"].includes(k)).sort(), ["method", "ms", "route", "status"]);
+    assert.deepEqual(
+      Object.keys(invites[0]!)
+        .filter((k) => ["method", "route", "status", "ms"].includes(k))
+        .sort(),
+      ["method", "ms", "route", "status"],
+    );
     assert.equal(invites[0]!.status, 200);
     assert.ok(!lines(server).some((l) => l.msg === "incoming request" || l.msg === "request completed"), "Fastify's own two lines are off");
     assert.ok(!requests.some((l) => JSON.stringify(l).includes("/api/v1/invites/") && l.route !== "/api/v1/invites/:code"));
@@ -105,7 +124,13 @@ describe("a member's first hour, as the logs tell it", () => {
     assert.ok(closed.length >= 1);
     assert.ok(opened.every((l) => typeof l.conn === "string" && l.conn.length > 0));
     assert.ok(closed.every((l) => typeof l.code === "number" && opened.some((o) => o.conn === l.conn)));
-    for (const l of [...opened, ...closed]) assert.deepEqual(Object.keys(l).filter((k) => !["level", "time", "pid", "hostname", "msg"].includes(k)).sort(), l.msg === "socket opened" ? ["conn"] : ["code", "conn"]);
+    for (const l of [...opened, ...closed])
+      assert.deepEqual(
+        Object.keys(l)
+          .filter((k) => !["level", "time", "pid", "hostname", "msg"].includes(k))
+          .sort(),
+        l.msg === "socket opened" ? ["conn"] : ["code", "conn"],
+      );
   });
 
   test("/metrics counts sockets, frames by op, acks, fan-out and commit batches", async () => {

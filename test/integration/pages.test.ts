@@ -29,7 +29,10 @@ test("/help lists every resource of GET /api/v1/resources, grouped by region", a
   assert.equal(res.status, 200);
   assert.match(res.headers.get("content-type") ?? "", /^text\/html; charset=utf-8/);
   const api = (await call(server.url, "GET", "/api/v1/resources")).body.resources as Array<{ name: string; contact: string }>;
-  assert.deepEqual(api.map((r) => r.name), loadResources().map((r) => r.name));
+  assert.deepEqual(
+    api.map((r) => r.name),
+    loadResources().map((r) => r.name),
+  );
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   for (const r of api) {
     assert.ok(res.text.includes(escape(r.name)), `${r.name} is listed`);

@@ -31,7 +31,10 @@ async function storedBodies(conversationId: string): Promise<Array<string | null
 }
 
 async function group(owner: { token: string }, members: Array<{ token: string }>): Promise<string> {
-  const created = await call(server.url, "POST", "/api/v1/conversations", { token: owner.token, json: { kind: "group", title: "Evening circle", visibility: "public" } });
+  const created = await call(server.url, "POST", "/api/v1/conversations", {
+    token: owner.token,
+    json: { kind: "group", title: "Evening circle", visibility: "public" },
+  });
   const id = created.body.conversation.id as string;
   for (const m of members) assert.equal((await call(server.url, "POST", `/api/v1/conversations/${id}/members`, { token: m.token, json: {} })).status, 200);
   return id;
@@ -50,7 +53,10 @@ describe("one-to-one after a block", () => {
     const refused = await sendAndAck(sa, conversationId, "after the block", "after-1");
     assert.equal(refused.op, "error");
     assert.equal(refused.error.code, "BLOCKED");
-    const rest = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "after-2", body: "and by REST" } });
+    const rest = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: a.token,
+      json: { clientMsgId: "after-2", body: "and by REST" },
+    });
     assert.equal(rest.status, 403);
     assert.equal(rest.body.error.code, "BLOCKED");
     assert.deepEqual(await storedBodies(conversationId), ["before"], "nothing after the block was stored");
@@ -93,7 +99,10 @@ describe("groups with a block", () => {
     late.send({ op: "resume", since: { [id]: 0 } });
     await late.waitFor((f) => f.op === "synced");
     assert.equal(late.events().filter((e) => e.seq === ack.seq).length, 0, "nor on resume");
-    assert.ok(late.events().some((e) => e.seq === fromB.seq), "while the rest replays");
+    assert.ok(
+      late.events().some((e) => e.seq === fromB.seq),
+      "while the rest replays",
+    );
     const history = await call(server.url, "GET", `/api/v1/conversations/${id}/events`, { token: b.token });
     assert.equal(history.body.events.filter((e: any) => e.seq === ack.seq).length, 0, "nor in history");
     for (const s of [sa, sb, sc, late]) s.close();
@@ -132,7 +141,11 @@ describe("the hook after a send", () => {
     const notice = await sockets[0]!.waitFor((f) => f.op === "safety");
     const own = await sockets[0]!.waitFor((f) => f.op === "event" && f.event.seq === ack.seq);
     const order = [ack, notice, own].map((f) => sockets[0]!.frames.indexOf(f));
-    assert.deepEqual([...order].sort((x, y) => x - y), order, "ack, then the notice, then the event");
+    assert.deepEqual(
+      [...order].sort((x, y) => x - y),
+      order,
+      "ack, then the notice, then the event",
+    );
     assert.equal(order[1], order[0]! + 1, "nothing comes between the ack and the notice");
     assert.equal(notice.ref, 42);
     for (const other of sockets.slice(1)) {
@@ -153,16 +166,26 @@ describe("edits and check-ins follow the send's policy", () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
     const conversationId = await server.services.conversations.createDirect(a.user.id, b.user.id);
-    const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: a.token, json: { clientMsgId: "e-1", body: "first words" } });
+    const sent = await call(server.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: a.token,
+      json: { clientMsgId: "e-1", body: "first words" },
+    });
     assert.equal(sent.status, 201);
     assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: b.token, json: { userId: a.user.id } })).status, 204);
-    const edit = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${sent.body.message.id}`, { token: a.token, json: { body: "changed words" } });
+    const edit = await call(server.url, "PATCH", `/api/v1/conversations/${conversationId}/messages/${sent.body.message.id}`, {
+      token: a.token,
+      json: { body: "changed words" },
+    });
     assert.equal(edit.status, 403);
     assert.equal(edit.body.error.code, "BLOCKED");
     const checkin = await call(server.url, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: a.token, json: { hopingFor: "to be heard" } });
     assert.equal(checkin.body.error.code, "BLOCKED");
     assert.deepEqual(await storedBodies(conversationId), ["first words"]);
     const events = await server.services.db.selectFrom("events").select("type").where("conversation_id", "=", conversationId).execute();
-    assert.deepEqual(events.map((e) => e.type).filter((t) => t !== "member.joined"), ["message.created"], "no edit or check-in event was logged");
+    assert.deepEqual(
+      events.map((e) => e.type).filter((t) => t !== "member.joined"),
+      ["message.created"],
+      "no edit or check-in event was logged",
+    );
   });
 });

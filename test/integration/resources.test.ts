@@ -60,7 +60,10 @@ describe("crisis lines", () => {
       assert.equal(res.body.error.details.field, field);
     }
     const still = await call(server.url, "GET", "/api/v1/resources");
-    assert.ok(still.body.resources.every((r: any) => r.default === true), "a refused replacement changes nothing");
+    assert.ok(
+      still.body.resources.every((r: any) => r.default === true),
+      "a refused replacement changes nothing",
+    );
   });
 
   test("a replacement is stored, served to everyone and offered in the next crisis notice", async () => {
@@ -68,11 +71,21 @@ describe("crisis lines", () => {
     await grantRole(server.services.db, admin.handle, "admin");
     const put = await call(server.url, "PUT", "/api/v1/admin/resources", { token: admin.token, json: { resources: local } });
     assert.equal(put.status, 200);
-    assert.deepEqual(put.body.resources, local.map((r) => ({ ...r, default: false })));
+    assert.deepEqual(
+      put.body.resources,
+      local.map((r) => ({ ...r, default: false })),
+    );
     const rows = await server.services.db.selectFrom("crisis_resources").select("name").orderBy("position").execute();
-    assert.deepEqual(rows.map((r) => r.name), ["Riverside Warmline", "Our peer line"], "kept in the database");
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ["Riverside Warmline", "Our peer line"],
+      "kept in the database",
+    );
     const served = await call(server.url, "GET", "/api/v1/resources");
-    assert.deepEqual(served.body.resources, local.map((r) => ({ ...r, default: false })));
+    assert.deepEqual(
+      served.body.resources,
+      local.map((r) => ({ ...r, default: false })),
+    );
 
     const [a, b] = [await signUp(server.url), await signUp(server.url)];
     await call(server.url, "PATCH", "/api/v1/me", { token: a.token, json: { region: "US" } });
@@ -80,7 +93,11 @@ describe("crisis lines", () => {
     const sa = await TestSocket.open(server.url, { token: a.token });
     await sendAndAck(sa, id, "i want to kill myself", "r-1", "r-1");
     const notice = await sa.waitFor((f) => f.op === "safety");
-    assert.deepEqual(notice.resources.map((r: any) => r.name), ["Our peer line"], "the new list, for the author's region (US) and everywhere");
+    assert.deepEqual(
+      notice.resources.map((r: any) => r.name),
+      ["Our peer line"],
+      "the new list, for the author's region (US) and everywhere",
+    );
     sa.close();
   });
 });

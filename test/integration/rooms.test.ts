@@ -31,7 +31,9 @@ test("a facilitator opens a room with its agreement, language, experiences and w
   assert.equal(c.agreement, "We listen without judging. What is shared here stays here.");
   assert.deepEqual(c.schedule, { weekday: "wednesday", time: "19:30", timeZone: "America/Chicago" });
   assert.ok(Date.parse(c.nextSessionAt) > Date.now());
-  const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(c.nextSessionAt));
+  const local = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    new Date(c.nextSessionAt),
+  );
   assert.equal(local, "Wednesday 19:30");
 });
 
@@ -55,7 +57,14 @@ test("bad room fields are named", async () => {
 
 test("the directory lists public rooms, filtered by experience and language, soonest session first", async () => {
   const host = await signUp(server.url);
-  const later = (await room(host.token, { title: "Carers' evening", experiences: ["caring-for-family"], language: "en", schedule: { weekday: "sunday", time: "20:00", timeZone: "UTC" } })).body.conversation;
+  const later = (
+    await room(host.token, {
+      title: "Carers' evening",
+      experiences: ["caring-for-family"],
+      language: "en",
+      schedule: { weekday: "sunday", time: "20:00", timeZone: "UTC" },
+    })
+  ).body.conversation;
   const spanish = (await room(host.token, { title: "Duelo", experiences: ["grief"], language: "es" })).body.conversation;
   const hidden = (await room(host.token, { title: "Private carers", visibility: "invite", experiences: ["caring-for-family"] })).body.conversation;
   const seeker = await signUp(server.url);
@@ -77,18 +86,29 @@ test("invite links let members into invite-only rooms until the facilitator revo
   const guest = await signUp(server.url);
   const late = await signUp(server.url);
   const closed = (await room(host.token, { title: "Invite-only circle", visibility: "invite" })).body.conversation;
-  assert.equal((await call(server.url, "POST", `/api/v1/conversations/${closed.id}/members`, { token: guest.token, json: {} })).status, 404, "no joining without an invite");
+  assert.equal(
+    (await call(server.url, "POST", `/api/v1/conversations/${closed.id}/members`, { token: guest.token, json: {} })).status,
+    404,
+    "no joining without an invite",
+  );
   const invite = await call(server.url, "POST", `/api/v1/conversations/${closed.id}/invites`, { token: host.token, json: {} });
   assert.equal(invite.status, 201);
   const code = invite.body.invite.code;
   const joined = await call(server.url, "POST", `/api/v1/invites/${code}`, { token: guest.token, json: {} });
   assert.equal(joined.status, 200);
   assert.ok(joined.body.conversation.members.some((m: any) => m.userId === guest.user.id));
-  assert.equal((await call(server.url, "POST", `/api/v1/conversations/${closed.id}/invites`, { token: guest.token, json: {} })).status, 403, "only the facilitator makes invites");
+  assert.equal(
+    (await call(server.url, "POST", `/api/v1/conversations/${closed.id}/invites`, { token: guest.token, json: {} })).status,
+    403,
+    "only the facilitator makes invites",
+  );
   assert.equal((await call(server.url, "DELETE", `/api/v1/conversations/${closed.id}/invites/${invite.body.invite.id}`, { token: host.token })).status, 204);
   assert.equal((await call(server.url, "POST", `/api/v1/invites/${code}`, { token: late.token, json: {} })).status, 404, "a revoked link stops working");
   const list = await call(server.url, "GET", `/api/v1/conversations/${closed.id}/invites`, { token: host.token });
-  assert.deepEqual(list.body.invites.map((i: any) => i.revoked), [true]);
+  assert.deepEqual(
+    list.body.invites.map((i: any) => i.revoked),
+    [true],
+  );
   assert.ok(!JSON.stringify(list.body).includes(code), "codes are shown once, never listed");
 });
 
@@ -98,7 +118,11 @@ test("a facilitator removes a member, who is told and then hears nothing more", 
   const other = await signUp(server.url);
   const r = (await room(host.token, { title: "Recovery room" })).body.conversation;
   for (const m of [member, other]) await call(server.url, "POST", `/api/v1/conversations/${r.id}/members`, { token: m.token, json: {} });
-  assert.equal((await call(server.url, "DELETE", `/api/v1/conversations/${r.id}/members/${other.user.id}`, { token: member.token })).status, 403, "members cannot remove each other");
+  assert.equal(
+    (await call(server.url, "DELETE", `/api/v1/conversations/${r.id}/members/${other.user.id}`, { token: member.token })).status,
+    403,
+    "members cannot remove each other",
+  );
   const sm = await TestSocket.open(server.url, { token: member.token });
   const sh = await TestSocket.open(server.url, { token: host.token });
   assert.equal((await call(server.url, "DELETE", `/api/v1/conversations/${r.id}/members/${member.user.id}`, { token: host.token })).status, 204);

@@ -13,8 +13,7 @@ after(async () => {
   await server.close();
 });
 
-const signIn = (handle: string, password: string) =>
-  call(server.url, "POST", "/api/v1/sessions", { json: { handle, password } });
+const signIn = (handle: string, password: string) => call(server.url, "POST", "/api/v1/sessions", { json: { handle, password } });
 
 describe("sign-in", () => {
   test("with the right password, any case of the handle", async () => {

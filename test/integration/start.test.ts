@@ -37,7 +37,10 @@ test("on a built tree, /healthz answers within seconds and SIGTERM exits 0", asy
   try {
     let healthy = false;
     while (!healthy && Date.now() - started < 30_000) {
-      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!healthy) await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok(healthy, `no /healthz after 30 s: ${run.stderr()}`);

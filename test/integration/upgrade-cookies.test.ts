@@ -40,7 +40,7 @@ test("malformed session cookies on the upgrade: 401 UNAUTHENTICATED, never a 500
   const cookies: Record<string, string> = {
     "bad percent-encoding": "kindred_session=%E0%A4%A",
     "a lone percent sign": "kindred_session=abc%",
-    "huge": `kindred_session=${"A".repeat(12_000)}`,
+    huge: `kindred_session=${"A".repeat(12_000)}`,
     "duplicated name, bad one first": `kindred_session=%zz; ${good}`,
     "duplicated name, both bad": "kindred_session=%; kindred_session=%%",
     "no value": "kindred_session=",

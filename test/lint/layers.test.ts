@@ -39,6 +39,9 @@ test("lint refuses imports that break the layers", async () => {
 });
 
 test("lint allows imports down the layers", async () => {
-  const errors = await layerErrors("http", `import { KindredError } from "../protocol/errors.js";\nimport type { Messages } from "../domain/conversations/messages.js";\nexport const probe: [unknown, Messages | null] = [KindredError, null];\n`);
+  const errors = await layerErrors(
+    "http",
+    `import { KindredError } from "../protocol/errors.js";\nimport type { Messages } from "../domain/conversations/messages.js";\nexport const probe: [unknown, Messages | null] = [KindredError, null];\n`,
+  );
   assert.deepEqual(errors, []);
 });

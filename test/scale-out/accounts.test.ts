@@ -60,7 +60,12 @@ describe("accounts on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
 
   test("sign-in limits are shared between nodes through Redis", async () => {
     const strictDatabase = await freshDatabase(scaleOutUrls!.databaseUrl);
-    const shared = { databaseUrl: strictDatabase.url, redisUrl: scaleOutUrls!.redisUrl, rateLimitMultiplier: "1", redisKeyPrefix: `kindred-test:${Date.now()}:` };
+    const shared = {
+      databaseUrl: strictDatabase.url,
+      redisUrl: scaleOutUrls!.redisUrl,
+      rateLimitMultiplier: "1",
+      redisKeyPrefix: `kindred-test:${Date.now()}:`,
+    };
     const a = await startServer(shared);
     const b = await startServer(shared);
     try {

@@ -36,7 +36,10 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     const sb = await TestSocket.open(node2.url, { token: b.token });
     for (let n = 0; n < 30; n++) sa.send({ op: "send", ref: n, conversationId, clientMsgId: `x-${n}`, body: `across ${n}` });
     const events = await sb.collect((f) => f.op === "event" && f.event.type === "message.created", 30, 10_000);
-    assert.deepEqual(events.map((f) => f.event.seq), Array.from({ length: 30 }, (_, k) => 3 + k));
+    assert.deepEqual(
+      events.map((f) => f.event.seq),
+      Array.from({ length: 30 }, (_, k) => 3 + k),
+    );
     assert.equal((await sa.waitFor((f) => f.op === "presence" && f.userId === b.user.id)).status, "online", "presence crosses nodes");
     sa.close();
     sb.close();
@@ -50,7 +53,9 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
       sa.send({ op: "send", ref: n, conversationId, clientMsgId: `a-${n}`, body: `from a ${n}` });
       sb.send({ op: "send", ref: n, conversationId, clientMsgId: `b-${n}`, body: `from b ${n}` });
     }
-    const seen = await Promise.all([sa, sb].map(async (s) => (await s.collect((f) => f.op === "event" && f.event.type === "message.created", 200, 20_000)).map((f) => f.event.seq)));
+    const seen = await Promise.all(
+      [sa, sb].map(async (s) => (await s.collect((f) => f.op === "event" && f.event.type === "message.created", 200, 20_000)).map((f) => f.event.seq)),
+    );
     const expected = Array.from({ length: 200 }, (_, k) => 3 + k);
     assert.deepEqual(seen[0], expected);
     assert.deepEqual(seen[1], expected);
@@ -89,7 +94,10 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     const sb = await TestSocket.open(node2.url, { token: b.token });
     sb.send({ op: "resume", since: { [conversationId]: 2 } });
     await sb.waitFor((f) => f.op === "synced");
-    assert.deepEqual(sb.events(conversationId).map((e) => e.data.clientMsgId), Array.from({ length: 20 }, (_, k) => `r-${k}`));
+    assert.deepEqual(
+      sb.events(conversationId).map((e) => e.data.clientMsgId),
+      Array.from({ length: 20 }, (_, k) => `r-${k}`),
+    );
     sa.close();
     sb.close();
   });
@@ -99,7 +107,10 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     const s1 = await TestSocket.open(node1.url, { token: a.token });
     const s2 = await TestSocket.open(node2.url, { token: a.token });
     const acks = await Promise.all([sendAndAck(s1, conversationId, "once", "both-1", "p"), sendAndAck(s2, conversationId, "once", "both-1", "q")]);
-    assert.deepEqual(acks.map((x) => x.op), ["ack", "ack"]);
+    assert.deepEqual(
+      acks.map((x) => x.op),
+      ["ack", "ack"],
+    );
     assert.equal(acks[0]!.messageId, acks[1]!.messageId);
     assert.equal(acks[0]!.seq, acks[1]!.seq);
     const rows = await node1.services.db.selectFrom("messages").select("id").where("client_msg_id", "=", "both-1").execute();

@@ -49,7 +49,10 @@ describe("matching across two nodes", { skip: skipScaleOut }, () => {
       const ls = await TestSocket.open(node2.url, { token: listener.token });
       const a = await member(node1.url, { experiences: ["gambling"], languages: ["en"] });
       const b = await member(node2.url, { experiences: ["self-harm"], languages: ["es"] });
-      const [ra, rb] = await Promise.all([requestMatch(node1.url, a.token, { experiences: ["trauma"] }), requestMatch(node2.url, b.token, { experiences: ["trauma"] })]);
+      const [ra, rb] = await Promise.all([
+        requestMatch(node1.url, a.token, { experiences: ["trauma"] }),
+        requestMatch(node2.url, b.token, { experiences: ["trauma"] }),
+      ]);
       assert.deepEqual([ra.body.request.status, rb.body.request.status].sort(), ["matched", "waiting"], `round ${round}`);
       const rows = await node1.services.db.selectFrom("conversation_members").select("conversation_id").where("user_id", "=", listener.user.id).execute();
       assert.equal(rows.length, 1, `round ${round}: one conversation for the listener`);

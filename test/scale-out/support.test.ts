@@ -36,7 +36,11 @@ describe("crisis support across two nodes", { skip: skipScaleOut }, () => {
       assert.deepEqual([ra.status, rb.status].sort(), [201, 409], `round ${round}: one conversation, one honest no`);
       const loser = ra.status === 409 ? ra : rb;
       assert.equal(loser.body.error.code, "NO_SUPPORTER_ON_DUTY");
-      const rows = await node1.services.db.selectFrom("support_conversations").select("conversation_id").where("supporter_id", "=", supporter.user.id).execute();
+      const rows = await node1.services.db
+        .selectFrom("support_conversations")
+        .select("conversation_id")
+        .where("supporter_id", "=", supporter.user.id)
+        .execute();
       assert.equal(rows.length, 1, `round ${round}: the supporter is in one support conversation`);
       const found = await supporter.socket.waitFor((f) => f.op === "match.found");
       assert.equal(found.conversationId, (ra.status === 201 ? ra : rb).body.conversationId);
@@ -54,7 +58,10 @@ describe("crisis support across two nodes", { skip: skipScaleOut }, () => {
       assert.equal(opened.status, 201, opened.text);
       const next = await onDutySupporter(node2, {}, { socketUrl: node1.url });
       const spare = await onDutySupporter(node1, {}, { socketUrl: node2.url });
-      const offered = await call(node1.url, "POST", `/api/v1/conversations/${opened.body.conversationId}/handoff`, { token: first.token, json: { note: "gentle, slow" } });
+      const offered = await call(node1.url, "POST", `/api/v1/conversations/${opened.body.conversationId}/handoff`, {
+        token: first.token,
+        json: { note: "gentle, slow" },
+      });
       assert.equal(offered.status, 201);
       const accept = (url: string) => call(url, "POST", `/api/v1/handoffs/${offered.body.handoffId}/accept`, { token: m.token });
       const [x, y] = await Promise.all([accept(node1.url), accept(node2.url)]);

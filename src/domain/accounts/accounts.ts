@@ -118,11 +118,7 @@ export class Accounts {
     const passwordHash = await this.hasher.hash(newPassword);
     const recoveryCodes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     const token = await this.db.transaction().execute(async (trx) => {
-      const used = await trx
-        .deleteFrom("recovery_codes")
-        .where("user_id", "=", user.id)
-        .where("code_hash", "=", hashRecoveryCode(code))
-        .executeTakeFirst();
+      const used = await trx.deleteFrom("recovery_codes").where("user_id", "=", user.id).where("code_hash", "=", hashRecoveryCode(code)).executeTakeFirst();
       if (used.numDeletedRows !== 1n) return null;
       await trx.deleteFrom("recovery_codes").where("user_id", "=", user.id).execute();
       await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();

@@ -50,13 +50,7 @@ export class Sessions {
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
       .selectAll("users")
-      .select([
-        "sessions.id as session_id",
-        "sessions.created_at as session_created_at",
-        "sessions.last_used_at",
-        "sessions.expires_at",
-        "sessions.token_hash",
-      ])
+      .select(["sessions.id as session_id", "sessions.created_at as session_created_at", "sessions.last_used_at", "sessions.expires_at", "sessions.token_hash"])
       .where("sessions.token_hash", "=", sha256(token))
       .executeTakeFirst();
     if (!row) return null;
@@ -88,11 +82,7 @@ export class Sessions {
 
   /** Ends one of the member's sessions and closes its sockets; false when it is not theirs or does not exist. */
   async end(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.db
-      .deleteFrom("sessions")
-      .where("id", "=", sessionId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
+    const result = await this.db.deleteFrom("sessions").where("id", "=", sessionId).where("user_id", "=", userId).executeTakeFirst();
     if (result.numDeletedRows === 0n) return false;
     this.notify.sessionEnded(userId, sessionId);
     return true;
@@ -100,12 +90,7 @@ export class Sessions {
 
   /** Ends every session of the member except `keepSessionId` ("sign out everywhere else"); their sockets close. */
   async endOthers(userId: string, keepSessionId: string): Promise<number> {
-    const ended = await this.db
-      .deleteFrom("sessions")
-      .where("user_id", "=", userId)
-      .where("id", "!=", keepSessionId)
-      .returning("id")
-      .execute();
+    const ended = await this.db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepSessionId).returning("id").execute();
     for (const row of ended) this.notify.sessionEnded(userId, row.id);
     return ended.length;
   }

@@ -97,7 +97,10 @@ export class Conversations {
 
   /** A direct conversation between two members. */
   async createDirect(a: string, b: string, now = Date.now()): Promise<string> {
-    const joined = await this.commit.run((trx) => openDirect(trx, a, b, null, now), (j) => this.announce(j));
+    const joined = await this.commit.run(
+      (trx) => openDirect(trx, a, b, null, now),
+      (j) => this.announce(j),
+    );
     return joined.conversationId;
   }
 
@@ -151,7 +154,11 @@ export class Conversations {
         const events = [event(conversationId, seq, "member.left", userId, now, { userId })];
         // A matched small group lives while two members remain.
         const group = await trx.selectFrom("conversations").select(["origin", "closed_at"]).where("id", "=", conversationId).executeTakeFirstOrThrow();
-        const remaining = await trx.selectFrom("conversation_members").select((eb) => eb.fn.countAll<number>().as("n")).where("conversation_id", "=", conversationId).executeTakeFirstOrThrow();
+        const remaining = await trx
+          .selectFrom("conversation_members")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("conversation_id", "=", conversationId)
+          .executeTakeFirstOrThrow();
         if (group.origin === "match" && group.closed_at === null && Number(remaining.n) < 2) {
           await trx.updateTable("conversations").set({ closed_at: now }).where("id", "=", conversationId).execute();
           const closedSeq = await appendEvent(trx, conversationId, { type: "conversation.closed", actorId: null }, now);
@@ -280,7 +287,12 @@ export class Conversations {
     const extra =
       conversation.kind === "direct"
         ? { checkins: await this.oneToOnes.checkins(conversationId), stayInTouch: await this.oneToOnes.stayInTouchOf(userId, conversationId) }
-        : { agreement: conversation.agreement, language: conversation.language, schedule, nextSessionAt: schedule ? nextSession(schedule).toISOString() : null };
+        : {
+            agreement: conversation.agreement,
+            language: conversation.language,
+            schedule,
+            nextSessionAt: schedule ? nextSession(schedule).toISOString() : null,
+          };
     return {
       id: conversation.id,
       kind: conversation.kind,

@@ -21,7 +21,14 @@ export class DeliveryReader {
   /** A page of the log, each event with the members it is hidden from. */
   async events(conversationId: string, q: EventQuery): Promise<Deliverable[]> {
     const events = await readEvents(this.db, conversationId, q);
-    const authors = [...new Set(events.filter(isMessageEvent).map((e) => e.actorId).filter((id): id is string => id !== null))];
+    const authors = [
+      ...new Set(
+        events
+          .filter(isMessageEvent)
+          .map((e) => e.actorId)
+          .filter((id): id is string => id !== null),
+      ),
+    ];
     const blockers = new Map<string, string[]>();
     if (authors.length > 0) {
       const rows = await this.db.selectFrom("blocks").select(["blocker_id", "blocked_id"]).where("blocked_id", "in", authors).execute();

@@ -19,7 +19,11 @@ export interface NewEvent {
 }
 
 const bumpSeq = prepared(1, (db, conversationId: string) =>
-  db.updateTable("conversations").set({ last_seq: sql`last_seq + 1` }).where("id", "=", conversationId).returning("last_seq"),
+  db
+    .updateTable("conversations")
+    .set({ last_seq: sql`last_seq + 1` })
+    .where("id", "=", conversationId)
+    .returning("last_seq"),
 );
 
 const insertEvent = prepared(

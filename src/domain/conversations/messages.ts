@@ -89,7 +89,15 @@ export class Messages {
         deleted_at: null,
       });
       const created = event(input.conversationId, seq, "message.created", userId, now, data);
-      return { conversationId: input.conversationId, messageId, seq, duplicate: false, event: created, hiddenFrom: reach.hiddenFrom, senderRegion: reach.region };
+      return {
+        conversationId: input.conversationId,
+        messageId,
+        seq,
+        duplicate: false,
+        event: created,
+        hiddenFrom: reach.hiddenFrom,
+        senderRegion: reach.region,
+      };
     };
     const afterCommit = (stored: StoredMessage) => {
       const notices = stored.duplicate ? [] : this.noticesFor(userId, stored, input.body);
@@ -205,7 +213,17 @@ const byClientMsgId = prepared(2, (db, senderId: string, clientMsgId: string) =>
 
 const insertMessage = prepared(
   8,
-  (db, id: string, conversationId: string, seq: number, senderId: string, clientMsgId: string, body: string, contentWarning: string | null, createdAt: number) =>
+  (
+    db,
+    id: string,
+    conversationId: string,
+    seq: number,
+    senderId: string,
+    clientMsgId: string,
+    body: string,
+    contentWarning: string | null,
+    createdAt: number,
+  ) =>
     db.insertInto("messages").values({
       id,
       conversation_id: conversationId,

@@ -77,7 +77,11 @@ export class OneToOnes {
         await trx
           .insertInto("checkins")
           .values(row)
-          .onConflict((oc) => oc.columns(["conversation_id", "user_id"]).doUpdateSet({ hoping_for: row.hoping_for, time_available: row.time_available, avoid_topics: row.avoid_topics, updated_at: now }))
+          .onConflict((oc) =>
+            oc
+              .columns(["conversation_id", "user_id"])
+              .doUpdateSet({ hoping_for: row.hoping_for, time_available: row.time_available, avoid_topics: row.avoid_topics, updated_at: now }),
+          )
           .execute();
         const view = toCheckinView(row);
         // Who changed which answers, never the answers: the log is append-only, so text put
@@ -102,25 +106,27 @@ export class OneToOnes {
    */
   async stayInTouch(userId: string, conversationId: string, stay: boolean, now = Date.now()): Promise<{ mine: boolean; mutual: boolean }> {
     await this.requireDirect(userId, conversationId);
-    return this.commit.run(
-      async (trx) => {
-        const before = await mutualIn(trx, conversationId);
-        await trx
-          .updateTable("conversation_members")
-          .set({ stay_in_touch: stay ? 1 : 0 })
-          .where("conversation_id", "=", conversationId)
-          .where("user_id", "=", userId)
-          .execute();
-        const mutual = await mutualIn(trx, conversationId);
-        const events: ConversationEvent[] = [];
-        if (mutual && !before) {
-          const seq = await appendEvent(trx, conversationId, { type: "conversation.kept", actorId: null }, now);
-          events.push(event(conversationId, seq, "conversation.kept", null, now, {}));
-        }
-        return { mine: stay, mutual, events };
-      },
-      (r) => this.notify.events(r.events),
-    ).then(({ mine, mutual }) => ({ mine, mutual }));
+    return this.commit
+      .run(
+        async (trx) => {
+          const before = await mutualIn(trx, conversationId);
+          await trx
+            .updateTable("conversation_members")
+            .set({ stay_in_touch: stay ? 1 : 0 })
+            .where("conversation_id", "=", conversationId)
+            .where("user_id", "=", userId)
+            .execute();
+          const mutual = await mutualIn(trx, conversationId);
+          const events: ConversationEvent[] = [];
+          if (mutual && !before) {
+            const seq = await appendEvent(trx, conversationId, { type: "conversation.kept", actorId: null }, now);
+            events.push(event(conversationId, seq, "conversation.kept", null, now, {}));
+          }
+          return { mine: stay, mutual, events };
+        },
+        (r) => this.notify.events(r.events),
+      )
+      .then(({ mine, mutual }) => ({ mine, mutual }));
   }
 
   async stayInTouchOf(userId: string, conversationId: string): Promise<{ mine: boolean; mutual: boolean }> {
@@ -154,7 +160,12 @@ export class OneToOnes {
         await trx.deleteFrom("conversation_members").where("conversation_id", "=", conversationId).where("user_id", "=", userId).execute();
         const leftSeq = await appendEvent(trx, conversationId, { type: "member.left", actorId: userId, data: { userId } }, now);
         events.push(event(conversationId, leftSeq, "member.left", userId, now, { userId }));
-        const closed = await trx.updateTable("conversations").set({ closed_at: now }).where("id", "=", conversationId).where("closed_at", "is", null).executeTakeFirst();
+        const closed = await trx
+          .updateTable("conversations")
+          .set({ closed_at: now })
+          .where("id", "=", conversationId)
+          .where("closed_at", "is", null)
+          .executeTakeFirst();
         if (closed.numUpdatedRows > 0n) {
           const seq = await appendEvent(trx, conversationId, { type: "conversation.closed", actorId: userId }, now);
           events.push(event(conversationId, seq, "conversation.closed", userId, now, {}));
@@ -175,7 +186,13 @@ async function mutualIn(trx: Store, conversationId: string): Promise<boolean> {
   return rows.length === 2 && rows.every((r) => r.stay_in_touch === 1);
 }
 
-function toCheckinView(row: { user_id: string; hoping_for: string | null; time_available: string | null; avoid_topics: string | null; updated_at: number }): CheckinView {
+function toCheckinView(row: {
+  user_id: string;
+  hoping_for: string | null;
+  time_available: string | null;
+  avoid_topics: string | null;
+  updated_at: number;
+}): CheckinView {
   return {
     userId: row.user_id,
     hopingFor: row.hoping_for,

@@ -33,12 +33,7 @@ export class Experiences {
 
   /** GET /api/v1/experiences: the tags on offer, in the catalogue's order. */
   async catalogue(): Promise<ExperienceView[]> {
-    return this.db
-      .selectFrom("experience_tags")
-      .select(["id", "label", "description"])
-      .where("retired_at", "is", null)
-      .orderBy("position")
-      .execute();
+    return this.db.selectFrom("experience_tags").select(["id", "label", "description"]).where("retired_at", "is", null).orderBy("position").execute();
   }
 
   /** The whole catalogue, retired tags included (for administrators). */
@@ -53,7 +48,10 @@ export class Experiences {
     if (!slugPattern.test(id)) throw badRequest(input.id ? "id" : "label", "needs letters or digits for an id such as heard-voices");
     const exists = await this.db.selectFrom("experience_tags").select("id").where("id", "=", id).executeTakeFirst();
     if (exists) throw new KindredError("CONFLICT", { message: `A tag with the id "${id}" exists already.`, details: { field: "id" } });
-    const last = await this.db.selectFrom("experience_tags").select((eb) => eb.fn.max("position").as("max")).executeTakeFirst();
+    const last = await this.db
+      .selectFrom("experience_tags")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .executeTakeFirst();
     await this.db
       .insertInto("experience_tags")
       .values({ id, label: input.label, description: input.description, position: Number(last?.max ?? -1) + 1, retired_at: null, created_at: now })
@@ -114,6 +112,10 @@ export class Experiences {
   async setForUser(trx: Store, userId: string, tagIds: string[]): Promise<void> {
     await trx.deleteFrom("user_experiences").where("user_id", "=", userId).execute();
     const unique = [...new Set(tagIds)];
-    if (unique.length > 0) await trx.insertInto("user_experiences").values(unique.map((tag_id) => ({ user_id: userId, tag_id }))).execute();
+    if (unique.length > 0)
+      await trx
+        .insertInto("user_experiences")
+        .values(unique.map((tag_id) => ({ user_id: userId, tag_id })))
+        .execute();
   }
 }

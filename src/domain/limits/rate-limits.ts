@@ -63,10 +63,7 @@ export class RateLimits {
       const memory = new RateLimiterMemory(options);
       return redis ? new RateLimiterRedis({ ...options, storeClient: redis.client, insuranceLimiter: memory }) : memory;
     };
-    this.limiters = Object.fromEntries(Object.entries(budgets).map(([name, b]) => [name, limiter(name, b)])) as Record<
-      LimitName,
-      RateLimiterAbstract
-    >;
+    this.limiters = Object.fromEntries(Object.entries(budgets).map(([name, b]) => [name, limiter(name, b)])) as Record<LimitName, RateLimiterAbstract>;
   }
 
   /** Takes one point from each named budget; throws RATE_LIMITED with the wait when one is spent. */

@@ -79,7 +79,9 @@ export class CandidateSearch {
       seeker,
     );
     if (!seeker.anyone) {
-      waiting = waiting.where((eb) => eb.or([eb("r.anyone", "=", 1), requestAsksAbout("r.id", seeker.wanted), hasProfileExperience("r.user_id", seeker.wanted)]));
+      waiting = waiting.where((eb) =>
+        eb.or([eb("r.anyone", "=", 1), requestAsksAbout("r.id", seeker.wanted), hasProfileExperience("r.user_id", seeker.wanted)]),
+      );
     }
     if (only) waiting = waiting.where("r.user_id", "=", only);
     const requesters = await waiting.orderBy("r.created_at").limit(pageSize).execute();
@@ -89,7 +91,10 @@ export class CandidateSearch {
     const ids = [...requesters.map((r) => r.user_id), ...onlineListeners.map((l) => l.id)];
     if (ids.length === 0) return [];
     const profileTags = await this.tagsOf(ids);
-    const requestTags = await experiencesOfRequests(this.db, requesters.map((r) => r.id));
+    const requestTags = await experiencesOfRequests(
+      this.db,
+      requesters.map((r) => r.id),
+    );
     const supporters = await this.supportersAmong(ids);
     const openChats = await this.openChatsOf(ids);
 
@@ -172,7 +177,12 @@ export class CandidateSearch {
         .select((eb) =>
           eb
             .case()
-            .when(eb.and([eb("u.on_duty", "=", 1), eb.exists(eb.selectFrom("user_roles as r").select("r.user_id").whereRef("r.user_id", "=", "u.id").where("r.role", "=", "supporter"))]))
+            .when(
+              eb.and([
+                eb("u.on_duty", "=", 1),
+                eb.exists(eb.selectFrom("user_roles as r").select("r.user_id").whereRef("r.user_id", "=", "u.id").where("r.role", "=", "supporter")),
+              ]),
+            )
             .then(1)
             .else(0)
             .end()

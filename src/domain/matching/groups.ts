@@ -88,12 +88,28 @@ export class GroupMatching {
       await this.commit.run(
         async (trx): Promise<Joined> => {
           // The seq bump locks the conversation row: the count below cannot race.
-          const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: request.user_id, data: { userId: request.user_id, role: "member" } }, now);
-          const count = await trx.selectFrom("conversation_members").select((eb) => eb.fn.countAll<number>().as("n")).where("conversation_id", "=", conversationId).executeTakeFirstOrThrow();
+          const seq = await appendEvent(
+            trx,
+            conversationId,
+            { type: "member.joined", actorId: request.user_id, data: { userId: request.user_id, role: "member" } },
+            now,
+          );
+          const count = await trx
+            .selectFrom("conversation_members")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("conversation_id", "=", conversationId)
+            .executeTakeFirstOrThrow();
           if (Number(count.n) >= this.groupSize) throw new GroupFull();
-          await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: request.user_id, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
+          await trx
+            .insertInto("conversation_members")
+            .values({ conversation_id: conversationId, user_id: request.user_id, role: "member", joined_seq: seq, read_seq: seq, joined_at: now })
+            .execute();
           await claimRequest(trx, request.id, conversationId, now);
-          return { conversationId, events: [event(conversationId, seq, "member.joined", request.user_id, now, { userId: request.user_id, role: "member" })], joins: [{ userId: request.user_id, seq }] };
+          return {
+            conversationId,
+            events: [event(conversationId, seq, "member.joined", request.user_id, now, { userId: request.user_id, role: "member" })],
+            joins: [{ userId: request.user_id, seq }],
+          };
         },
         (joined) => {
           this.conversations.announce(joined);
@@ -108,9 +124,19 @@ export class GroupMatching {
     }
   }
 
-  private async start(request: MatchRequestRow, other: { id: string; user_id: string; created_at: number }, experiences: string[], language: string, now = Date.now()): Promise<boolean> {
+  private async start(
+    request: MatchRequestRow,
+    other: { id: string; user_id: string; created_at: number },
+    experiences: string[],
+    language: string,
+    now = Date.now(),
+  ): Promise<boolean> {
     const conversationId = newId(now);
-    const label = await this.db.selectFrom("experience_tags").select("label").where("id", "=", experiences[0] ?? "").executeTakeFirst();
+    const label = await this.db
+      .selectFrom("experience_tags")
+      .select("label")
+      .where("id", "=", experiences[0] ?? "")
+      .executeTakeFirst();
     try {
       await this.commit.run(
         async (trx): Promise<Joined> => {
@@ -130,9 +156,15 @@ export class GroupMatching {
             })
             .execute();
           const joined: Joined = { conversationId, events: [], joins: [] };
-          for (const [userId, requestId] of [[other.user_id, other.id], [request.user_id, request.id]] as const) {
+          for (const [userId, requestId] of [
+            [other.user_id, other.id],
+            [request.user_id, request.id],
+          ] as const) {
             const seq = await appendEvent(trx, conversationId, { type: "member.joined", actorId: userId, data: { userId, role: "member" } }, now);
-            await trx.insertInto("conversation_members").values({ conversation_id: conversationId, user_id: userId, role: "member", joined_seq: seq, read_seq: seq, joined_at: now }).execute();
+            await trx
+              .insertInto("conversation_members")
+              .values({ conversation_id: conversationId, user_id: userId, role: "member", joined_seq: seq, read_seq: seq, joined_at: now })
+              .execute();
             await claimRequest(trx, requestId, conversationId, now);
             joined.events.push(event(conversationId, seq, "member.joined", userId, now, { userId, role: "member" }));
             joined.joins.push({ userId, seq });

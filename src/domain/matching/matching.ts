@@ -203,7 +203,12 @@ export class Matching {
       const placed = request.mode === "one-to-one" ? await this.tryMatch(request) : await this.groups.tryPlace(request);
       if (placed) continue;
       if (request.slow_notified === 0 && now - Number(request.created_at) >= this.options.slowAfterMs) {
-        const marked = await this.db.updateTable("match_requests").set({ slow_notified: 1 }).where("id", "=", request.id).where("slow_notified", "=", 0).executeTakeFirst();
+        const marked = await this.db
+          .updateTable("match_requests")
+          .set({ slow_notified: 1 })
+          .where("id", "=", request.id)
+          .where("slow_notified", "=", 0)
+          .executeTakeFirst();
         if (marked.numUpdatedRows > 0n) {
           const view = await this.view({ ...request, slow_notified: 1 }, now);
           this.notify.toUser(request.user_id, { op: "match.slow", requestId: request.id, suggestions: view.suggestions });

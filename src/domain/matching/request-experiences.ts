@@ -23,5 +23,9 @@ export async function experiencesOfRequests(db: Store, requestIds: string[]): Pr
 /** Stores a new request's experiences inside the caller's transaction. */
 export async function setRequestExperiences(trx: Store, requestId: string, tags: string[]): Promise<void> {
   const unique = [...new Set(tags)];
-  if (unique.length > 0) await trx.insertInto("match_request_experiences").values(unique.map((tag_id) => ({ request_id: requestId, tag_id }))).execute();
+  if (unique.length > 0)
+    await trx
+      .insertInto("match_request_experiences")
+      .values(unique.map((tag_id) => ({ request_id: requestId, tag_id })))
+      .execute();
 }

@@ -46,7 +46,9 @@ export class Rooms {
     const rows = await this.db
       .selectFrom("conversations as c")
       .select(["c.id", "c.title", "c.topic", "c.experiences", "c.language", "c.schedule"])
-      .select((eb) => eb.selectFrom("conversation_members as m").select(eb.fn.countAll<number>().as("n")).whereRef("m.conversation_id", "=", "c.id").as("member_count"))
+      .select((eb) =>
+        eb.selectFrom("conversation_members as m").select(eb.fn.countAll<number>().as("n")).whereRef("m.conversation_id", "=", "c.id").as("member_count"),
+      )
       .where("c.kind", "=", "group")
       .where("c.visibility", "=", "public")
       .where("c.closed_at", "is", null)
@@ -66,7 +68,11 @@ export class Rooms {
           memberCount: Number(r.member_count ?? 0),
         };
       })
-      .filter((r) => (!filter.experience || r.experiences.includes(filter.experience)) && (!filter.language || !r.language || r.language.split("-")[0] === filter.language.split("-")[0]));
+      .filter(
+        (r) =>
+          (!filter.experience || r.experiences.includes(filter.experience)) &&
+          (!filter.language || !r.language || r.language.split("-")[0] === filter.language.split("-")[0]),
+      );
     return listings.sort((a, b) => (a.nextSessionAt ?? "9999").localeCompare(b.nextSessionAt ?? "9999"));
   }
 
@@ -82,7 +88,10 @@ export class Rooms {
     await this.requireFacilitator(userId, conversationId);
     const code = randomBytes(16).toString("base64url");
     const id = newId(now);
-    await this.db.insertInto("invites").values({ code_hash: sha256(code), conversation_id: conversationId, id, created_by: userId, created_at: now, revoked_at: null }).execute();
+    await this.db
+      .insertInto("invites")
+      .values({ code_hash: sha256(code), conversation_id: conversationId, id, created_by: userId, created_at: now, revoked_at: null })
+      .execute();
     return { id, code, createdAt: new Date(now).toISOString(), revoked: false };
   }
 
@@ -95,7 +104,12 @@ export class Rooms {
   /** DELETE /api/v1/conversations/:id/invites/:inviteId: the link stops working. */
   async revokeInvite(userId: string, conversationId: string, inviteId: string, now = Date.now()): Promise<void> {
     await this.requireFacilitator(userId, conversationId);
-    const result = await this.db.updateTable("invites").set({ revoked_at: now }).where("id", "=", inviteId).where("conversation_id", "=", conversationId).executeTakeFirst();
+    const result = await this.db
+      .updateTable("invites")
+      .set({ revoked_at: now })
+      .where("id", "=", inviteId)
+      .where("conversation_id", "=", conversationId)
+      .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new KindredError("NOT_FOUND");
   }
 
@@ -112,7 +126,11 @@ export class Rooms {
     if (userId === facilitatorId) throw new KindredError("CONFLICT", { message: "To leave your own room, use leave.", details: { field: "userId" } });
     await this.commit.run(
       async (trx) => {
-        const gone = await trx.deleteFrom("conversation_members").where("conversation_id", "=", conversationId).where("user_id", "=", userId).executeTakeFirst();
+        const gone = await trx
+          .deleteFrom("conversation_members")
+          .where("conversation_id", "=", conversationId)
+          .where("user_id", "=", userId)
+          .executeTakeFirst();
         if (gone.numDeletedRows === 0n) throw new KindredError("NOT_FOUND");
         const data = { userId, removedBy: facilitatorId };
         const seq = await appendEvent(trx, conversationId, { type: "member.removed", actorId: facilitatorId, data }, now);

@@ -8,7 +8,11 @@ test("the next session is the coming weekday at the local time", () => {
   const now = Date.UTC(2026, 10, 30, 12, 0);
   assert.equal(nextSession({ weekday: "wednesday", time: "19:30", timeZone: "America/Chicago" }, now).toISOString(), "2026-12-03T01:30:00.000Z");
   assert.equal(nextSession({ weekday: "monday", time: "18:00", timeZone: "America/Chicago" }, now).toISOString(), "2026-12-01T00:00:00.000Z", "later today");
-  assert.equal(nextSession({ weekday: "monday", time: "05:00", timeZone: "America/Chicago" }, now).toISOString(), "2026-12-07T11:00:00.000Z", "today's has passed");
+  assert.equal(
+    nextSession({ weekday: "monday", time: "05:00", timeZone: "America/Chicago" }, now).toISOString(),
+    "2026-12-07T11:00:00.000Z",
+    "today's has passed",
+  );
 });
 
 test("sessions keep their local time across a daylight-saving change", () => {

@@ -43,12 +43,7 @@ export class Blocks {
     const row = await this.db
       .selectFrom("blocks")
       .select("blocker_id")
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("blocker_id", "=", a), eb("blocked_id", "=", b)]),
-          eb.and([eb("blocker_id", "=", b), eb("blocked_id", "=", a)]),
-        ]),
-      )
+      .where((eb) => eb.or([eb.and([eb("blocker_id", "=", a), eb("blocked_id", "=", b)]), eb.and([eb("blocker_id", "=", b), eb("blocked_id", "=", a)])]))
       .executeTakeFirst();
     return row !== undefined;
   }

@@ -22,7 +22,10 @@ const resourcesFile = new URL("../../../content/resources.json", import.meta.url
 
 /** Reads and checks the shipped list at start: a broken file stops the server rather than hiding help. */
 export function loadResources(file: URL | string = resourcesFile): Resource[] {
-  const list = z.array(shippedEntry).min(1).parse(JSON.parse(readFileSync(file, "utf8")));
+  const list = z
+    .array(shippedEntry)
+    .min(1)
+    .parse(JSON.parse(readFileSync(file, "utf8")));
   return list.map((entry) => ({ ...entry, default: true }));
 }
 

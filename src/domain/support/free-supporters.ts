@@ -57,7 +57,10 @@ export class FreeSupporters {
     const online = await this.presence.onlineAmong(speaking.map((r) => r.id));
     const available = speaking.filter((r) => online.has(r.id));
     if (available.length === 0) return [];
-    const shared = await this.sharedExperiences(memberId, available.map((r) => r.id));
+    const shared = await this.sharedExperiences(
+      memberId,
+      available.map((r) => r.id),
+    );
     return available
       .map((r) => ({ userId: r.id, handle: r.handle, shared: shared.get(r.id) ?? 0, breakDueAt: Number(r.break_due_at) }))
       .sort((a, b) => b.shared - a.shared || b.breakDueAt - a.breakDueAt || a.userId.localeCompare(b.userId))

@@ -50,7 +50,12 @@ export class Handoffs {
         }
         if (membership.closed) throw closedError();
         const named = input.toSupporterId ? await namedSupporter(trx, input.toSupporterId, supporterId, support.member_id) : undefined;
-        await trx.updateTable("handoffs").set({ status: "withdrawn", decided_at: now }).where("conversation_id", "=", conversationId).where("status", "=", "offered").execute();
+        await trx
+          .updateTable("handoffs")
+          .set({ status: "withdrawn", decided_at: now })
+          .where("conversation_id", "=", conversationId)
+          .where("status", "=", "offered")
+          .execute();
         const id = newId(now);
         await trx
           .insertInto("handoffs")
@@ -71,7 +76,10 @@ export class Handoffs {
         return { id, memberId: support.member_id, named };
       },
       ({ id, memberId, named }) =>
-        this.notify.toUser(memberId, named ? { op: "handoff.offer", handoffId: id, conversationId, supporter: named } : { op: "handoff.offer", handoffId: id, conversationId }),
+        this.notify.toUser(
+          memberId,
+          named ? { op: "handoff.offer", handoffId: id, conversationId, supporter: named } : { op: "handoff.offer", handoffId: id, conversationId },
+        ),
     );
     return { conversationId, handoffId: offered.id };
   }

@@ -32,7 +32,11 @@ export class Shifts {
     await this.db.transaction().execute(async (trx) => {
       if (!onDuty) {
         await trx.updateTable("users").set({ on_duty: 0 }).where("id", "=", userId).execute();
-        await trx.updateTable("supporter_shifts").set({ started_at: null, break_due_at: null, break_notified_at: null }).where("user_id", "=", userId).execute();
+        await trx
+          .updateTable("supporter_shifts")
+          .set({ started_at: null, break_due_at: null, break_notified_at: null })
+          .where("user_id", "=", userId)
+          .execute();
         return;
       }
       const supporter = await trx.selectFrom("user_roles").select("user_id").where("user_id", "=", userId).where("role", "=", "supporter").executeTakeFirst();

@@ -46,7 +46,10 @@ export function renderHelpPage(resources: Resource[]): string {
     (region) => `    <section aria-labelledby="region-${escapeHtml(region === "*" ? "any" : region)}">
       <h2 id="region-${escapeHtml(region === "*" ? "any" : region)}">${escapeHtml(regionName(region))}</h2>
       <ul class="resources">
-${resources.filter((r) => r.region === region).map(item).join("\n")}
+${resources
+  .filter((r) => r.region === region)
+  .map(item)
+  .join("\n")}
       </ul>
     </section>`,
   );

@@ -17,7 +17,9 @@ test("raw HTML is shown as text, never passed through", () => {
 });
 
 test("only web, mail, phone and same-site links keep their href", () => {
-  const html = renderMarkdown('[ok](https://example.org/a?b=1&c=2) [call](tel:988) [bad](javascript:alert(1)) [worse](data:text/html,hi) ![pic](https://tracker.example/p.gif "t")');
+  const html = renderMarkdown(
+    '[ok](https://example.org/a?b=1&c=2) [call](tel:988) [bad](javascript:alert(1)) [worse](data:text/html,hi) ![pic](https://tracker.example/p.gif "t")',
+  );
   assert.match(html, /<a href="https:\/\/example\.org\/a\?b=1&amp;c=2">ok<\/a>/);
   assert.match(html, /<a href="tel:988">call<\/a>/);
   assert.ok(!/javascript:|data:text/.test(html), html);

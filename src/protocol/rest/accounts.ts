@@ -15,7 +15,10 @@ export const password = z.string().max(maxPasswordLength);
 export const signUpBody = z.strictObject({
   handle,
   password,
-  birthDate: z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD"),
+  birthDate: z
+    .string()
+    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD"),
   acceptAgreement: z.literal(true, { error: "the community agreement must be accepted (true)" }),
 });
 

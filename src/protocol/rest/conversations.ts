@@ -31,7 +31,11 @@ export const contentWarning = z
   .refine((s) => s.length > 0, "must not be empty")
   .meta({ description: "Shown instead of the message until the reader opens it; 1–200 characters." });
 
-export const clientMsgId = z.string().min(1).max(64).meta({ description: "Chosen by the sender; a repeat from the same sender is answered with the original message." });
+export const clientMsgId = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ description: "Chosen by the sender; a repeat from the same sender is answered with the original message." });
 
 export const schedule = z
   .strictObject({
@@ -203,14 +207,15 @@ export const conversationRoutes = {
     access: "member",
     tag,
     summary: "Send a message",
-    description:
-      "Answered after the message is durably stored. The same clientMsgId again from the same sender answers the original message and adds nothing.",
+    description: "Answered after the message is durably stored. The same clientMsgId again from the same sender answers the original message and adds nothing.",
     params: conversationParams,
     body: sendMessageBody,
     response: {
       201: z.object({
         message: z.object({ id, seq: seq.min(1), conversationId: id, event }),
-        safety: senderNotice.optional().meta({ description: "Only to the author, only when crisis language was found: the same options as the `safety` frame." }),
+        safety: senderNotice
+          .optional()
+          .meta({ description: "Only to the author, only when crisis language was found: the same options as the `safety` frame." }),
       }),
     },
     errors: ["NOT_FOUND", "CONFLICT", "BLOCKED"],

@@ -24,7 +24,9 @@ export const replaceResourcesBody = z.strictObject({
 });
 
 export const supportRequestBody = z.strictObject({
-  fromConversationId: id.optional().meta({ description: "The conversation the member was in when they asked (checked: they must belong to it); nothing from it is shared." }),
+  fromConversationId: id
+    .optional()
+    .meta({ description: "The conversation the member was in when they asked (checked: they must belong to it); nothing from it is shared." }),
 });
 
 export const handoffBody = z.strictObject({

@@ -54,12 +54,10 @@ export const serverFrame = z.discriminatedUnion("op", [
   z
     .object({ op: z.literal("shift.break-due"), startedAt: isoTime })
     .meta({ description: "To a peer supporter's sockets once their shift has run SUPPORTER_BREAK_AFTER_MINUTES: a nudge to take a break." }),
-  z
-    .object({ op: z.literal("handoff.offer"), handoffId: id, conversationId: id, supporter: z.object({ id, handle: z.string() }).optional() })
-    .meta({
-      description:
-        "To the member only: their supporter offers to pass the conversation to another on-duty supporter (named when chosen). Accept or decline over REST; nothing happens without the member's yes.",
-    }),
+  z.object({ op: z.literal("handoff.offer"), handoffId: id, conversationId: id, supporter: z.object({ id, handle: z.string() }).optional() }).meta({
+    description:
+      "To the member only: their supporter offers to pass the conversation to another on-duty supporter (named when chosen). Accept or decline over REST; nothing happens without the member's yes.",
+  }),
   senderNotice
     .extend({ op: z.literal("safety"), ref })
     .meta({ description: "Only to the author of a message with crisis language, right after its ack; never to anyone else." }),

@@ -9,7 +9,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("users").addColumn("available_since", "bigint").execute();
   await db.schema.alterTable("conversations").addColumn("closed_at", "bigint").execute();
   await db.schema.alterTable("conversations").addColumn("origin", "text").execute();
-  await db.schema.alterTable("conversation_members").addColumn("stay_in_touch", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("conversation_members")
+    .addColumn("stay_in_touch", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable("match_requests")

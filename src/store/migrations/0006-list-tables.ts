@@ -92,15 +92,27 @@ async function moveLanguages(db: Kysely<Tables>): Promise<void> {
     const languages = parsedList(u.languages);
     return (languages.length ? languages : ["en"]).map((language, position) => ({ user_id: u.id, language, base_language: language.split("-")[0]!, position }));
   });
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("user_languages").values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("user_languages")
+      .values(rows.slice(i, i + 500))
+      .execute();
   await db.schema.alterTable("users").dropColumn("languages").execute();
 }
 
 async function moveRequestExperiences(db: Kysely<Tables>): Promise<void> {
   const known = new Set((await db.selectFrom("experience_tags").select("id").execute()).map((t) => t.id));
   const requests = await db.selectFrom("match_requests").select(["id", "experiences"]).execute();
-  const rows = requests.flatMap((r) => parsedList(r.experiences).filter((tag) => known.has(tag)).map((tag_id) => ({ request_id: r.id, tag_id })));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("match_request_experiences").values(rows.slice(i, i + 500)).execute();
+  const rows = requests.flatMap((r) =>
+    parsedList(r.experiences)
+      .filter((tag) => known.has(tag))
+      .map((tag_id) => ({ request_id: r.id, tag_id })),
+  );
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("match_request_experiences")
+      .values(rows.slice(i, i + 500))
+      .execute();
   await db.schema.alterTable("match_requests").dropColumn("experiences").execute();
 }
 
@@ -122,7 +134,9 @@ async function removeOrphans(db: Kysely<Tables>): Promise<void> {
 
 async function addForeignKeysPostgres(db: Kysely<Tables>): Promise<void> {
   await sql`alter table events add constraint events_conversation_fk foreign key (conversation_id) references conversations (id) on delete cascade`.execute(db);
-  await sql`alter table messages add constraint messages_conversation_fk foreign key (conversation_id) references conversations (id) on delete cascade`.execute(db);
+  await sql`alter table messages add constraint messages_conversation_fk foreign key (conversation_id) references conversations (id) on delete cascade`.execute(
+    db,
+  );
   await sql`alter table checkins add constraint checkins_user_fk foreign key (user_id) references users (id) on delete cascade`.execute(db);
   await sql`create index messages_conversation_idx on messages (conversation_id, seq)`.execute(db);
 }

@@ -90,11 +90,7 @@ test("recovery stories about the past stay quiet; a recent act or thoughts comin
     "years ago I wanted to die, today I'm grateful to be here",
     "hace años quise morirme, hoy estoy mejor",
   ]);
-  expectOffer([
-    "I tried to kill myself last night",
-    "I used to be suicidal and now those thoughts are back",
-    "ayer intenté suicidarme",
-  ]);
+  expectOffer(["I tried to kill myself last night", "I used to be suicidal and now those thoughts are back", "ayer intenté suicidarme"]);
 });
 
 test("talk about other people and the news is not the author's risk", () => {

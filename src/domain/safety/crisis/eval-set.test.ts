@@ -39,7 +39,10 @@ test("the whole set meets the targets: recall ≥ 95 %, false alarms ≤ 5 %", (
  * makes the detector generalize clearly worse.
  */
 test("the held-out part does not fall below 90 % recall or rise above 5 % false alarms", () => {
-  const { overall } = evaluate(phrases.filter((p) => p.split === "holdout"), detectCrisis);
+  const { overall } = evaluate(
+    phrases.filter((p) => p.split === "holdout"),
+    detectCrisis,
+  );
   assert.ok(overall.recall >= 0.9, `held-out recall ${overall.recall}`);
   assert.ok(overall.falseAlarmRate <= targets.falseAlarmRate, `held-out false alarms ${overall.falseAlarmRate}`);
 });

@@ -104,8 +104,7 @@ export function evaluate(phrases: LabelledPhrase[], detect: (text: string) => Cr
     const finding = detect(phrase.text);
     return { phrase, finding, offered: finding.level !== "none" };
   });
-  const scoreGroups = (key: (o: (typeof outcomes)[number]) => string) =>
-    new Map([...groupBy(outcomes, key)].map(([k, group]) => [k, score(group)] as const));
+  const scoreGroups = (key: (o: (typeof outcomes)[number]) => string) => new Map([...groupBy(outcomes, key)].map(([k, group]) => [k, score(group)] as const));
   return {
     overall: score(outcomes),
     byCategory: scoreGroups((o) => o.phrase.category),

@@ -59,8 +59,7 @@ export function messageContext(text: string): MessageContext {
 }
 
 export type Verdict =
-  | { counts: true; past: boolean }
-  | { counts: false; why: "negated" | "others" | "mention" | "idiom" | "joke" | "accident" | "past" | "recovered" };
+  { counts: true; past: boolean } | { counts: false; why: "negated" | "others" | "mention" | "idiom" | "joke" | "accident" | "past" | "recovered" };
 
 const endsInDeathWord = /(?:die|dying|dead|overdosed?|overdosing|morir|morirme|muert[oa])$/;
 

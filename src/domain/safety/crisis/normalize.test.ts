@@ -68,10 +68,7 @@ test("very long runs without spaces are dropped rather than scanned", () => {
 });
 
 test("clauses split at sentence ends and at words that turn the idea around", () => {
-  assert.deepEqual(toClauses(normalize("I don't want to die, but I don't want to live either.")), [
-    "i dont want to die",
-    "but i dont want to live either",
-  ]);
+  assert.deepEqual(toClauses(normalize("I don't want to die, but I don't want to live either.")), ["i dont want to die", "but i dont want to live either"]);
   assert.deepEqual(toClauses(normalize("No. Pero ya no puedo más")), ["no", "pero ya no puedo mas"]);
   assert.deepEqual(toClauses(normalize("...!!!")), []);
 });

@@ -52,8 +52,18 @@ function undoLeet(token: string): string {
  */
 const suicideLike = /^s[ou]+([aeiycs]{2,6})d(e|a|al|el|le|ial|ale|ual|io|arme|ar|as)$/;
 const suicideEndings: Readonly<Record<string, string>> = {
-  e: "suicide", a: "suicida", as: "suicidas", al: "suicidal", el: "suicidal", le: "suicidal", ial: "suicidal",
-  ale: "suicidal", ual: "suicidal", io: "suicidio", arme: "suicidarme", ar: "suicidar",
+  e: "suicide",
+  a: "suicida",
+  as: "suicidas",
+  al: "suicidal",
+  el: "suicidal",
+  le: "suicidal",
+  ial: "suicidal",
+  ale: "suicidal",
+  ual: "suicidal",
+  io: "suicidio",
+  arme: "suicidarme",
+  ar: "suicidar",
 };
 function respellSuicide(token: string): string {
   const m = suicideLike.exec(token);
@@ -69,7 +79,10 @@ function unstretch(token: string): string {
 
 /** The normalized form of a message: see the module comment. */
 export function normalize(text: string): string {
-  let s = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  let s = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   s = s.replace(overlongRun, " ");
   s = s.replace(laughingEmoji, " lol ");
   s = s.replace(apostrophes, "");
@@ -94,7 +107,10 @@ export function normalize(text: string): string {
   s = s.replace(/\bdye\b(?! (?:my|your|her|his|their|the|it|them|hair|this|that|a|some)\b)/g, "die");
   // Spanish texting writes "me" as "m" before a verb.
   s = s.replace(/\bm (?=(?:quiero|voy|siento|muero|mato|corto|duele|quisiera)\b)/g, "me ");
-  return s.replace(/ +/g, " ").replace(/(?: \.)+/g, " .").replace(/^[ .]+|[ .]+$/g, "");
+  return s
+    .replace(/ +/g, " ")
+    .replace(/(?: \.)+/g, " .")
+    .replace(/^[ .]+|[ .]+$/g, "");
 }
 
 /**

@@ -12,13 +12,7 @@ interface RuleOptions {
  * Compiles a rule once, at module load. Sources are joined from named building blocks so each
  * language file reads as "subject + wish + object" rather than one unreadable expression.
  */
-export function rule(
-  id: string,
-  level: Rule["level"],
-  language: Exclude<CrisisLanguage, "und">,
-  source: string,
-  options: RuleOptions = {},
-): Rule {
+export function rule(id: string, level: Rule["level"], language: Exclude<CrisisLanguage, "und">, source: string, options: RuleOptions = {}): Rule {
   return {
     id,
     level,
