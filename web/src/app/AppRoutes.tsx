@@ -20,6 +20,9 @@ const chunks = {
   home: () => import("../features/home/Home"),
   settings: () => import("../features/settings/Sessions"),
   conversations: () => import("../features/conversation/Conversation"),
+  rooms: () => import("../features/rooms/Rooms"),
+  "rooms/new": () => import("../features/rooms/CreateRoom"),
+  invite: () => import("../features/rooms/AcceptInvite"),
 };
 
 // Start fetching the first screen's chunk now, alongside the language and the session check,
@@ -36,6 +39,9 @@ const Onboarding = lazy(chunks.welcome);
 const Home = lazy(chunks.home);
 const Sessions = lazy(chunks.settings);
 const Conversation = lazy(chunks.conversations);
+const Rooms = lazy(chunks.rooms);
+const CreateRoom = lazy(chunks["rooms/new"]);
+const AcceptInvite = lazy(chunks.invite);
 const NotFound = lazy(() => import("./NotFound"));
 
 function Loading() {
@@ -109,6 +115,23 @@ export function AppRoutes() {
           {(params) => (
             <SignedIn>
               <Conversation id={params.id} />
+            </SignedIn>
+          )}
+        </Route>
+        <Route path="/rooms">
+          <SignedIn>
+            <Rooms />
+          </SignedIn>
+        </Route>
+        <Route path="/rooms/new">
+          <SignedIn>
+            <CreateRoom />
+          </SignedIn>
+        </Route>
+        <Route path="/invite/:code">
+          {(params) => (
+            <SignedIn>
+              <AcceptInvite code={params.code} />
             </SignedIn>
           )}
         </Route>

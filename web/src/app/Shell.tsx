@@ -39,6 +39,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {signedIn ? (
             <>
               <Link href="/home">{t("nav.home")}</Link>
+              <Link href="/rooms">{t("nav.rooms")}</Link>
               <Link href="/settings/sessions">{t("nav.sessions")}</Link>
               <SignOutButton />
             </>
