@@ -1,6 +1,8 @@
 /**
- * Opens the socket while a member is signed in and closes it when they are not. When a match
- * is found the socket hears `match.found` and takes the member straight to the conversation.
+ * Opens the socket while a member is signed in and closes it when they are not (which also
+ * forgets the tab's drafts and unsent messages). When a match is found the socket hears
+ * `match.found` and takes the member straight to the conversation. A `gap` is filled by the
+ * socket store itself.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
@@ -9,6 +11,7 @@ import type { ServerFrame } from "../api/types";
 import { meKey, useMe } from "../features/auth/session";
 import { useConnectionState, useFrames } from "../socket/hooks";
 import { socketStore } from "../socket/store";
+import { tabStorage } from "../socket/tab-storage";
 
 export function SocketLifecycle() {
   const me = useMe();
@@ -19,6 +22,8 @@ export function SocketLifecycle() {
   useEffect(() => {
     if (signedIn) socketStore.start();
     else if (me.data === null && socketStore.state !== "idle") socketStore.stop();
+    // Signed out (here or elsewhere): no draft or unsent message outlives the session in this tab.
+    else if (me.data === null) tabStorage.forgetAll();
   }, [signedIn, me.data]);
 
   const onFrame = useCallback(
@@ -28,9 +33,6 @@ export function SocketLifecycle() {
         navigate(`/conversations/${encodeURIComponent(frame.conversationId)}`);
       } else if (frame.op === "event") {
         void queryClient.invalidateQueries({ queryKey: ["conversations"] });
-      } else if (frame.op === "gap") {
-        // Too much was missed to replay over the socket: read the latest history over REST again.
-        void queryClient.invalidateQueries({ queryKey: ["events", frame.conversationId] });
       }
     },
     [navigate, queryClient],
