@@ -169,6 +169,27 @@ test("with the keyboard alone, Tab reaches the composer and Enter sends", { skip
   await messageIn(talkerPage, `With ${listener.handle}`, listener.handle, "Typed and sent without a mouse.").waitFor();
 });
 
+test("older history is read when the member scrolls up, without being announced", { skip: skipBrowser }, async () => {
+  const conversationId = conversationPath.split("/").pop()!;
+  for (let i = 1; i <= 60; i += 1) {
+    const sent = await call(server!.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: talker.token, json: { clientMsgId: `later-${i}`, body: `Later message ${i}` } });
+    assert.equal(sent.status, 201);
+  }
+  await listenerPage.reload();
+  const log = listenerPage.getByRole("log", { name: `With ${talker.handle}` });
+  await log.getByText("Later message 60", { exact: true }).waitFor();
+  assert.equal(await log.getByText("Thank you for being here.").count(), 0, "only the latest page is read at first");
+  const announcer = listenerPage.locator('[aria-live="polite"]');
+  const announcedBefore = await announcer.innerText();
+  // Scrolling up to the top of the log reads the page before (without pressing the button, which is there for the keyboard).
+  await log.getByRole("button", { name: "Show earlier messages" }).scrollIntoViewIfNeeded();
+  await log.getByText("Thank you for being here.").waitFor();
+  const texts = await log.getByRole("article").allInnerTexts();
+  assert.ok(texts.findIndex((t) => t.includes("Thank you for being here.")) < texts.findIndex((t) => /^Later message 1$/m.test(t)), "older messages go in above");
+  assert.equal(await announcer.innerText(), announcedBefore, "older history is not announced");
+  assert.equal(await log.getAttribute("aria-live"), "off", "the log itself does not read out insertions");
+});
+
 test("every request went to Kindred's own origin, with no console error or CSP violation", { skip: skipBrowser }, () => {
   const origin = server!.origin;
   const foreign = requested.filter((url) => !url.startsWith(origin + "/") && !url.startsWith(origin.replace("http", "ws") + "/"));

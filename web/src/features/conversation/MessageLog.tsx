@@ -73,6 +73,23 @@ export function MessageLog(props: MessageLogProps) {
     before.current = { firstSeq, height: page?.scrollHeight ?? 0, top: page?.scrollTop ?? 0 };
   });
 
+  // A new message at the end keeps a member who was reading the end at the end; one scrolled up
+  // to read older messages stays where they are.
+  const lastKey = rows[rows.length - 1]?.key;
+  const atEnd = useRef(true);
+  useEffect(() => {
+    const measure = () => {
+      const page = document.scrollingElement;
+      if (page) atEnd.current = page.scrollHeight - page.scrollTop - page.clientHeight < 160;
+    };
+    window.addEventListener("scroll", measure, { passive: true });
+    return () => window.removeEventListener("scroll", measure);
+  }, []);
+  useLayoutEffect(() => {
+    const page = document.scrollingElement;
+    if (page && atEnd.current && lastKey !== undefined && window.scrollY > 0) page.scrollTop = page.scrollHeight;
+  }, [lastKey]);
+
   // Scrolling up to the top of the log reads the page before it.
   const { hasOlder, loadingOlder, conversationId } = props;
   useEffect(() => {
@@ -99,7 +116,7 @@ export function MessageLog(props: MessageLogProps) {
       case "removed":
         return t("conversation.removedMember", { name });
       case "checkin":
-        return t("conversation.checkinUpdated", { name });
+        return t("conversation.checkinUpdated", { name, who: row.authorId !== null && row.authorId === props.myId ? "you" : "other" });
       case "kept":
         return t("conversation.kept");
       default:
