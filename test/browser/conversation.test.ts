@@ -4,7 +4,7 @@
  * unsent draft included), and one goes offline while the other sends five messages and it
  * writes two of its own; back online, the five appear once and in order and its two are
  * delivered once, as the server's history over REST confirms. Also: reaching the composer and
- * sending with the keyboard alone.
+ * sending with the keyboard alone, older history on scrolling up, "stay in touch" and leaving.
  *
  * Offline is Playwright's `context.setOffline(true)`. Measured with this Chromium: it stops
  * frames on an open WebSocket both ways and makes new connections fail, but closes nothing (the
@@ -188,6 +188,31 @@ test("older history is read when the member scrolls up, without being announced"
   assert.ok(texts.findIndex((t) => t.includes("Thank you for being here.")) < texts.findIndex((t) => /^Later message 1$/m.test(t)), "older messages go in above");
   assert.equal(await announcer.innerText(), announcedBefore, "older history is not announced");
   assert.equal(await log.getAttribute("aria-live"), "off", "the log itself does not read out insertions");
+});
+
+test("both choose to stay in touch, and leaving asks first", { skip: skipBrowser }, async () => {
+  const talkerActions = talkerPage.getByRole("region", { name: "This conversation" });
+  await talkerActions.getByRole("button", { name: "Stay in touch" }).click();
+  await talkerActions.getByText(`You chose to stay in touch. If ${listener.handle} chooses it too`, { exact: false }).waitFor();
+  const listenerActions = listenerPage.getByRole("region", { name: "This conversation" });
+  // The choice is private until both make it.
+  await listenerActions.getByText(`${talker.handle} only finds out if they choose it too`, { exact: false }).waitFor();
+  await listenerActions.getByRole("button", { name: "Stay in touch" }).click();
+  await listenerActions.getByText(`You and ${talker.handle} both chose to stay in touch.`).waitFor();
+  await talkerActions.getByText(`You and ${listener.handle} both chose to stay in touch.`).waitFor();
+  await talkerPage.getByRole("log").getByText("You both chose to stay in touch").waitFor();
+
+  const leave = talkerActions.getByRole("button", { name: "Leave this conversation" });
+  await leave.click();
+  const dialog = talkerPage.getByRole("alertdialog", { name: "Leave this conversation?" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "detached" });
+  assert.ok(await hasFocus(leave), "cancelling returns focus to the button");
+  await leave.click();
+  await dialog.getByRole("button", { name: "Yes, leave" }).click();
+  await talkerPage.getByRole("heading", { level: 1, name: /^Hello, / }).waitFor();
+  // Both chose to stay in touch, so leaving only pauses it: the other member is told so.
+  await listenerPage.getByRole("log").getByText(`${talker.handle} stepped away for now`, { exact: false }).waitFor();
 });
 
 test("every request went to Kindred's own origin, with no console error or CSP violation", { skip: skipBrowser }, () => {

@@ -178,7 +178,30 @@ test("blocking from a member's menu stops their messages reaching the blocker", 
   assert.equal(await d.getByText("Did anyone else find the evenings hardest?").count(), 0);
 });
 
+test("a facilitator removes a member, after confirming", { skip: skipBrowser }, async () => {
+  const f = facilitator.page;
+  const about = f.getByRole("region", { name: "About this room" });
+  const members = about.getByRole("list", { name: "Members" });
+  if (!(await members.isVisible())) await about.getByText("3 members").click();
+  await about.getByRole("button", { name: `Options for ${invited.handle}` }).click();
+  await f.getByRole("menuitem", { name: `Remove ${invited.handle} from the room` }).click();
+  await f.getByRole("alertdialog", { name: `Remove ${invited.handle} from the room?` }).getByRole("button", { name: `Yes, remove ${invited.handle}` }).click();
+  await f.getByText(`${invited.handle} is no longer in the room.`).first().waitFor();
+  await about.getByText("2 members").waitFor();
+  assert.equal(await members.getByText(invited.handle, { exact: true }).count(), 0);
+  // Members who are not facilitators have no "Remove" in their menus.
+  const d = finder.page;
+  const finderAbout = d.getByRole("region", { name: "About this room" });
+  await finderAbout.getByText("2 members").click();
+  await finderAbout.getByRole("button", { name: `Options for ${facilitator.handle}` }).click();
+  await d.getByRole("menuitem", { name: `Block ${facilitator.handle}` }).waitFor();
+  assert.equal(await d.getByRole("menuitem", { name: /^Remove / }).count(), 0);
+  await d.keyboard.press("Escape");
+});
+
 test("no request went elsewhere and no console error or CSP violation", { skip: skipBrowser }, () => {
-  const problems = watched.flatMap((seen) => unexpectedProblems(seen, ["404 /api/v1/invites"]));
+  // The removed member's page asks for the room once more and is told it is no longer theirs.
+  const roomId = roomPath.split("/").pop()!;
+  const problems = watched.flatMap((seen) => unexpectedProblems(seen, [`404 /api/v1/conversations/${roomId}`]));
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -25,6 +25,7 @@ import { MemberMenu, memberName } from "./MemberMenu";
 import { MessageLog } from "./MessageLog";
 import { NewMessageAnnouncer } from "./NewMessageAnnouncer";
 import { TypingIndicator } from "./TypingIndicator";
+import { useKnownMembers } from "./known-members";
 import { useSeen } from "./use-seen";
 
 export default function Conversation({ id }: { id: string }) {
@@ -64,6 +65,8 @@ export default function Conversation({ id }: { id: string }) {
   const direct = data?.kind === "direct";
   const other = direct ? data?.members.find((m) => m.userId !== myId) : undefined;
   const seenSeq = useSeen(id, events, myId, other?.userId, connection === "open");
+  // Names for the log: members who have left keep theirs.
+  const members = useKnownMembers(data?.members);
 
   if (conversation.isError) {
     return (
@@ -74,9 +77,8 @@ export default function Conversation({ id }: { id: string }) {
     );
   }
   const title = data ? conversationName(data, myId, t) : t("conversation.loadingTitle");
-  const members = data?.members ?? [];
   const nothingYet = history.loaded && !history.resyncing && events.length === 0 && pending.length === 0;
-  const isFacilitator = members.some((m) => m.userId === myId && m.role === "facilitator");
+  const isFacilitator = (data?.members ?? []).some((m) => m.userId === myId && m.role === "facilitator");
   return (
     <Page title={title}>
       <p className="muted">{t("conversation.whoCanRead")}</p>

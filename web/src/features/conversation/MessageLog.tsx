@@ -119,6 +119,8 @@ export function MessageLog(props: MessageLogProps) {
         return t("conversation.checkinUpdated", { name, who: row.authorId !== null && row.authorId === props.myId ? "you" : "other" });
       case "kept":
         return t("conversation.kept");
+      case "paused":
+        return t("conversation.paused", { name });
       default:
         return t("conversation.closedNote");
     }

@@ -10,7 +10,7 @@ import type { Outgoing, OutgoingStatus } from "../../socket/outbox";
 /** Messages from one sender less than this far apart are shown as one run. */
 const runGapMs = 5 * 60_000;
 
-export type NoteKind = "joined" | "left" | "removed" | "checkin" | "kept" | "closed";
+export type NoteKind = "joined" | "left" | "removed" | "checkin" | "kept" | "paused" | "closed";
 
 export interface Row {
   key: string;
@@ -38,6 +38,7 @@ const notes: Partial<Record<ConversationEvent["type"], NoteKind>> = {
   "member.removed": "removed",
   "checkin.updated": "checkin",
   "conversation.kept": "kept",
+  "conversation.paused": "paused",
   "conversation.closed": "closed",
 };
 
