@@ -181,9 +181,16 @@ test("older history is read when the member scrolls up, without being announced"
   assert.equal(await log.getByText("Thank you for being here.").count(), 0, "only the latest page is read at first");
   const announcer = listenerPage.locator('[aria-live="polite"]');
   const announcedBefore = await announcer.innerText();
-  // Scrolling up to the top of the log reads the page before (without pressing the button, which is there for the keyboard).
-  await log.getByRole("button", { name: "Show earlier messages" }).scrollIntoViewIfNeeded();
-  await log.getByText("Thank you for being here.").waitFor();
+  // The member reads the end, then scrolls up with the wheel to the top of the log: the page before
+  // is read (without pressing "Show earlier messages", which is there for the keyboard).
+  await listenerPage.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+  const older = log.getByText("Thank you for being here.");
+  for (let step = 0; step < 40 && (await older.count()) === 0; step += 1) {
+    await listenerPage.mouse.move(195, 400);
+    await listenerPage.mouse.wheel(0, -400);
+    await listenerPage.waitForTimeout(100);
+  }
+  await older.waitFor();
   const texts = await log.getByRole("article").allInnerTexts();
   assert.ok(texts.findIndex((t) => t.includes("Thank you for being here.")) < texts.findIndex((t) => /^Later message 1$/m.test(t)), "older messages go in above");
   assert.equal(await announcer.innerText(), announcedBefore, "older history is not announced");

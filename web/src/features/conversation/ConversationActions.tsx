@@ -11,13 +11,16 @@ import type { Conversation } from "../../api/types";
 import { useT } from "../../i18n/I18nProvider";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { generalErrorMessage } from "../../ui/form-errors";
+import { memberName } from "./MemberMenu";
 
-export function ConversationActions({ conversation, otherName }: { conversation: Conversation; otherName: string | undefined }) {
+export function ConversationActions({ conversation, myId }: { conversation: Conversation; myId: string | undefined }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const [leaving, setLeaving] = useState(false);
   const direct = conversation.kind === "direct";
+  const other = direct ? conversation.members.find((m) => m.userId !== myId) : undefined;
+  const otherName = other ? memberName(other) : undefined;
   const stay = conversation.stayInTouch;
   const choose = useMutation({
     mutationFn: (next: boolean) => api.stayInTouch(conversation.id, next),

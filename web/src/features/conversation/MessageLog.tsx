@@ -9,13 +9,14 @@
  * own echoes and state changes would otherwise all be read out. New messages from others are
  * announced once by NewMessageAnnouncer instead.
  */
-import { type ReactNode, useEffect, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { useIntl } from "react-intl";
 import type { ConversationEvent, ConversationMember } from "../../api/types";
 import { useLocaleChoice, useT } from "../../i18n/I18nProvider";
 import type { Outgoing } from "../../socket/outbox";
 import { socketStore } from "../../socket/store";
 import { type Row, buildRows, lastSeenRow } from "./log-rows";
+import { useLogScrolling } from "./use-log-scrolling";
 
 function MessageBody({ row }: { row: Row }) {
   const t = useT();
@@ -61,50 +62,8 @@ export function MessageLog(props: MessageLogProps) {
   const seenKey = props.seenSeq === undefined ? undefined : lastSeenRow(rows, props.seenSeq);
   const olderButton = useRef<HTMLButtonElement>(null);
 
-  // Older history goes in above what the member is reading: keep their place on the page.
-  const firstSeq = props.events[0]?.seq;
-  const before = useRef<{ firstSeq: number | undefined; height: number; top: number }>({ firstSeq, height: 0, top: 0 });
-  useLayoutEffect(() => {
-    const page = document.scrollingElement;
-    const previous = before.current;
-    if (page && previous.firstSeq !== undefined && firstSeq !== undefined && firstSeq < previous.firstSeq) {
-      page.scrollTop = previous.top + (page.scrollHeight - previous.height);
-    }
-    before.current = { firstSeq, height: page?.scrollHeight ?? 0, top: page?.scrollTop ?? 0 };
-  });
-
-  // A new message at the end keeps a member who was reading the end at the end; one scrolled up
-  // to read older messages stays where they are.
-  const lastKey = rows[rows.length - 1]?.key;
-  const atEnd = useRef(true);
-  useEffect(() => {
-    const measure = () => {
-      const page = document.scrollingElement;
-      if (page) atEnd.current = page.scrollHeight - page.scrollTop - page.clientHeight < 160;
-    };
-    window.addEventListener("scroll", measure, { passive: true });
-    return () => window.removeEventListener("scroll", measure);
-  }, []);
-  useLayoutEffect(() => {
-    const page = document.scrollingElement;
-    if (page && atEnd.current && lastKey !== undefined && window.scrollY > 0) page.scrollTop = page.scrollHeight;
-  }, [lastKey]);
-
-  // Scrolling up to the top of the log reads the page before it.
   const { hasOlder, loadingOlder, conversationId } = props;
-  useEffect(() => {
-    const target = olderButton.current;
-    if (!target || !hasOlder || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        const page = document.scrollingElement;
-        before.current = { firstSeq: before.current.firstSeq, height: page?.scrollHeight ?? 0, top: page?.scrollTop ?? 0 };
-        void socketStore.loadOlder(conversationId);
-      }
-    });
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [hasOlder, conversationId, firstSeq]);
+  useLogScrolling({ conversationId, firstSeq: props.events[0]?.seq, lastKey: rows[rows.length - 1]?.key, hasOlder, olderButton });
 
   const noteText = (row: Row): string => {
     const name = nameOf(row.authorId);
