@@ -28,11 +28,6 @@ export class ReadMarkers {
     return true;
   }
 
-  /** A dropped connection may have lost the last `read`: say it again after the next one opens. */
-  forgetMine(): void {
-    this.mine.clear();
-  }
-
   clear(): void {
     this.others.clear();
     this.mine.clear();
