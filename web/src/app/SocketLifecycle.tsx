@@ -11,7 +11,6 @@ import type { ServerFrame } from "../api/types";
 import { meKey, useMe } from "../features/auth/session";
 import { useConnectionState, useFrames } from "../socket/hooks";
 import { socketStore } from "../socket/store";
-import { tabStorage } from "../socket/tab-storage";
 
 export function SocketLifecycle() {
   const me = useMe();
@@ -21,9 +20,10 @@ export function SocketLifecycle() {
 
   useEffect(() => {
     if (signedIn) socketStore.start();
-    else if (me.data === null && socketStore.state !== "idle") socketStore.stop();
-    // Signed out (here or elsewhere): no draft or unsent message outlives the session in this tab.
-    else if (me.data === null) tabStorage.forgetAll();
+    // Signed out (here or elsewhere, even before this page loaded): close the socket and forget
+    // everything kept for the member, in memory and in the tab's storage, so no draft or unsent
+    // message outlives the session or goes out under the next member's name.
+    else if (me.data === null) socketStore.stop();
   }, [signedIn, me.data]);
 
   const onFrame = useCallback(

@@ -157,6 +157,14 @@ test("sign-out forgets drafts and unsent messages kept in the tab", () => {
   assert.equal(storage.read("outbox"), undefined);
   assert.equal(backing.getItem("unrelated"), "kept", "only Kindred's own keys are removed");
   assert.equal(newStore(storage).outbox.pending().length, 0);
+
+  // A page loaded after the session ended elsewhere: never started, it still forgets what it restored.
+  storage.write("outbox", [{ clientMsgId: "x", conversationId, body: "from before", ref: "r", status: "sending", createdAt: new Date().toISOString() }]);
+  const stale = newStore(storage);
+  assert.equal(stale.outbox.pending().length, 1);
+  stale.stop();
+  assert.equal(stale.outbox.pending().length, 0, "nothing left to go out under the next member's name");
+  assert.equal(storage.read("outbox"), undefined);
 });
 
 test("a gap of more than 500 missed events is filled over REST, paging until caught up", async () => {
