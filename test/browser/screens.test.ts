@@ -17,6 +17,7 @@ import { call } from "../helpers/http.js";
 import { grantRole } from "../../src/domain/accounts/roles.js";
 import { member } from "../helpers/members.js";
 import { onDutySupporter } from "../helpers/supporters.js";
+import { TestSocket } from "../helpers/ws.js";
 import { type TestServer, startServer } from "../helpers/server.js";
 import { fillSignUp, signUpThroughPages, unexpectedProblems } from "./web-client.js";
 
@@ -150,7 +151,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await h1(`With ${peer.handle}`);
   const conversationId = asked.body.request.conversationId as string;
   await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: peer.token, json: { clientMsgId: "first", body: "Hi. It's been a long week and I couldn't sleep." } });
-  await page.getByText("It's been a long week", { exact: false }).waitFor();
+  await page.getByRole("log").getByText("It's been a long week", { exact: false }).waitFor();
   await page.getByRole("textbox", { name: "Your message" }).fill("I'm here. Do you want to tell me about it?");
   await page.getByRole("textbox", { name: "Your message" }).press("Enter");
   await page.getByText("Sent", { exact: true }).waitFor();
@@ -172,6 +173,61 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await checkScreen("guide");
   await page.getByRole("link", { name: "Back to the conversation" }).click();
   await h1(`With ${peer.handle}`);
+  // The other member's menu, the block confirmation, and leaving.
+  await page.getByRole("button", { name: `Options for ${peer.handle}` }).click();
+  await page.getByRole("menu").waitFor();
+  await checkScreen("member-menu");
+  await page.getByRole("menuitem", { name: `Block ${peer.handle}` }).click();
+  await page.getByRole("alertdialog", { name: `Block ${peer.handle}?` }).waitFor();
+  await checkScreen("block-dialog");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Leave this conversation" }).click();
+  await page.getByRole("alertdialog", { name: "Leave this conversation?" }).waitFor();
+  await checkScreen("leave-dialog");
+  await page.keyboard.press("Escape");
+
+  // A check-in filled by both, a content warning, and the peer typing.
+  await call(base, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: peer.token, json: { hopingFor: "Someone to hear me out", timeAvailable: "An hour or so" } });
+  const card = page.getByRole("region", { name: "Check-in" });
+  await card.getByText("Someone to hear me out").waitFor();
+  await card.getByRole("textbox", { name: "What are you hoping for from this chat?" }).fill("To listen");
+  await card.getByRole("button", { name: "Save my answers" }).click();
+  await card.getByRole("button", { name: "Change my answers" }).waitFor();
+  await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: peer.token, json: { clientMsgId: "warned", body: "My brother died in March.", contentWarning: "death of a family member" } });
+  await page.getByText("Content warning: death of a family member — show").waitFor();
+  const typist = await TestSocket.open(base, { token: peer.token });
+  typist.send({ op: "typing", conversationId });
+  await page.getByText(`${peer.handle} is typing…`).waitFor();
+  await checkScreen("conversation-checkin");
+  typist.ws.close();
+
+  // Rooms: the directory, starting one (with its errors), the room itself, an invite.
+  const host = await member(base, { experiences: ["grief"], availability: "away" });
+  await call(base, "POST", "/api/v1/conversations", {
+    token: host.token,
+    json: { kind: "group", title: "Sunday evening grief circle", topic: "A gentle hour for anyone missing someone.", experiences: ["grief"], visibility: "public", language: "en", schedule: { weekday: "sunday", time: "19:00", timeZone: "Europe/London" } },
+  });
+  await page.getByRole("link", { name: "Rooms", exact: true }).click();
+  await h1("Rooms");
+  await page.getByRole("article", { name: "Sunday evening grief circle" }).waitFor();
+  await checkScreen("rooms");
+  await page.getByRole("link", { name: "Start a room" }).click();
+  await h1("Start a room");
+  await page.getByRole("checkbox", { name: "The room meets at the same time each week" }).check();
+  await checkScreen("create-room");
+  await page.getByRole("button", { name: "Start the room" }).click();
+  await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+  await checkScreen("create-room-errors");
+  await page.getByRole("textbox", { name: "Room name" }).fill("Night owls");
+  await page.getByRole("button", { name: "Start the room" }).click();
+  await h1("Night owls");
+  await page.getByRole("button", { name: "Make an invite link" }).click();
+  const inviteLink = await page.getByRole("textbox", { name: "Your new invite link" }).inputValue();
+  await page.getByText("1 member").click();
+  await checkScreen("room");
+  await page.goto(inviteLink);
+  await h1("You're invited to a room");
+  await checkScreen("invite");
 
   await page.getByRole("link", { name: "Home" }).click();
   await h1("Hello, dawn_member");
@@ -250,7 +306,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByRole("button", { name: "Sign out" }).click();
   await h1("You are signed out");
   await checkScreen("signed-out");
-  assert.equal(checked.length, 27);
+  assert.equal(checked.length, 36);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {

@@ -83,3 +83,17 @@ export async function onboard(page: Page, experiences: string[], availability: "
   await page.getByRole("button", { name: "Save and continue" }).click();
   await page.getByRole("heading", { level: 1, name: /^Hello, / }).waitFor();
 }
+
+/** Signs in through the sign-in page (the member already exists); ends on the home page. */
+export async function signInThroughPage(page: Page, baseUrl: string, handle: string, password: string): Promise<void> {
+  await page.goto(baseUrl + "/sign-in");
+  await page.getByRole("textbox", { name: "Handle" }).fill(handle);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("main").getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Hello, / }).waitFor();
+}
+
+/** The log's message from `author` ("You" for one's own) holding `text`. */
+export function messageIn(page: Page, logName: string, author: string, text: string): Locator {
+  return page.getByRole("log", { name: logName }).getByRole("article", { name: new RegExp(`^${author}, `) }).filter({ hasText: text });
+}

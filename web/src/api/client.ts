@@ -4,25 +4,33 @@
  */
 import { ApiError, networkError } from "./errors";
 import type {
+  Checkin,
+  CheckinBody,
   Conversation,
   ConversationEvent,
+  CreateRoomBody,
   Experience,
   Guide,
   GuideLanguage,
   HandoffBody,
   HandoffNote,
   HandoffOffered,
+  Invite,
+  NewInvite,
   MatchRequest,
   MatchRequestBody,
   RecoverBody,
   Resource,
   ResourceInput,
+  RoomListing,
+  RoomsQuery,
   Session,
   SignInBody,
   SignUpBody,
   SignedIn,
   SignedUp,
   SupportOpened,
+  StayInTouch,
   UpdateMeBody,
   User,
   WireError,
@@ -85,4 +93,24 @@ export const api = {
   handoff: (id: string) => request<{ handoff: HandoffNote }>("GET", `/api/v1/handoffs/${encodeURIComponent(id)}`),
   guide: (lang: GuideLanguage) => request<{ guide: Guide }>("GET", `/api/v1/guide?lang=${lang}`),
   replaceResources: (resources: ResourceInput[]) => request<{ resources: Resource[] }>("PUT", "/api/v1/admin/resources", { resources }),
+  saveCheckin: (id: string, body: CheckinBody) => request<{ checkin: Checkin }>("PUT", `/api/v1/conversations/${encodeURIComponent(id)}/checkin`, body),
+  stayInTouch: (id: string, stay: boolean) => request<{ stayInTouch: StayInTouch }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/stay-in-touch`, { stay }),
+  leave: (id: string) => request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/me`),
+  blocks: () => request<{ blocks: Array<{ userId: string }> }>("GET", "/api/v1/blocks"),
+  block: (userId: string) => request<void>("POST", "/api/v1/blocks", { userId }),
+
+  rooms: (query: RoomsQuery = {}) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+    return request<{ rooms: RoomListing[] }>("GET", `/api/v1/rooms${params.size ? `?${params.toString()}` : ""}`);
+  },
+  createRoom: (body: CreateRoomBody) => request<{ conversation: Conversation }>("POST", "/api/v1/conversations", body),
+  joinRoom: (id: string) => request<{ conversation: Conversation }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/members`, {}),
+  removeMember: (id: string, userId: string) =>
+    request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
+  invites: (id: string) => request<{ invites: Invite[] }>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/invites`),
+  createInvite: (id: string) => request<{ invite: NewInvite }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/invites`, {}),
+  revokeInvite: (id: string, inviteId: string) =>
+    request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/invites/${encodeURIComponent(inviteId)}`),
+  acceptInvite: (code: string) => request<{ conversation: Conversation }>("POST", `/api/v1/invites/${encodeURIComponent(code)}`, {}),
 };

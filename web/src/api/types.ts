@@ -8,10 +8,11 @@ import type { z } from "zod";
 import type { ConversationEvent, Resource, User } from "../../../src/protocol/common.js";
 import type { ErrorBody, ErrorCode } from "../../../src/protocol/errors.js";
 import type { accountRoutes, recoverBody, session, signInBody, signUpBody, updateMeBody } from "../../../src/protocol/rest/accounts.js";
-import type { conversation, member } from "../../../src/protocol/rest/conversations.js";
+import type { checkin, conversation, conversationRoutes, createConversationBody, member, schedule, stayInTouch } from "../../../src/protocol/rest/conversations.js";
 import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
+import type { roomListing, roomRoutes, roomsQuery } from "../../../src/protocol/rest/rooms.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
 import type { ServerFrame } from "../../../src/protocol/ws/server-frames.js";
 
@@ -45,3 +46,13 @@ export type Guide = z.output<(typeof supportRoutes)["guide"]["response"][200]>["
 /** The private notice a member gets after writing words of crisis (the `safety` frame). */
 export type SafetyFrame = Extract<ServerFrame, { op: "safety" }>;
 export type HandoffOfferFrame = Extract<ServerFrame, { op: "handoff.offer" }>;
+export type Checkin = z.output<typeof checkin>;
+export type CheckinBody = z.input<(typeof conversationRoutes)["checkin"]["body"]>;
+export type StayInTouch = z.output<typeof stayInTouch>;
+export type Schedule = z.output<typeof schedule>;
+export type Weekday = Schedule["weekday"];
+export type CreateRoomBody = z.input<typeof createConversationBody>;
+export type RoomListing = z.output<typeof roomListing>;
+export type RoomsQuery = z.input<typeof roomsQuery>;
+export type Invite = z.output<(typeof roomRoutes)["listInvites"]["response"][200]>["invites"][number];
+export type NewInvite = z.output<(typeof roomRoutes)["createInvite"]["response"][201]>["invite"];

@@ -22,6 +22,9 @@ const chunks = {
   conversations: () => import("../features/conversation/Conversation"),
   guide: () => import("../features/support/Guide"),
   admin: () => import("../features/admin/CrisisLines"),
+  rooms: () => import("../features/rooms/Rooms"),
+  "rooms/new": () => import("../features/rooms/CreateRoom"),
+  invite: () => import("../features/rooms/AcceptInvite"),
 };
 
 // Start fetching the first screen's chunk now, alongside the language and the session check,
@@ -40,6 +43,9 @@ const Sessions = lazy(chunks.settings);
 const Conversation = lazy(chunks.conversations);
 const Guide = lazy(chunks.guide);
 const CrisisLines = lazy(chunks.admin);
+const Rooms = lazy(chunks.rooms);
+const CreateRoom = lazy(chunks["rooms/new"]);
+const AcceptInvite = lazy(chunks.invite);
 const NotFound = lazy(() => import("./NotFound"));
 
 function Loading() {
@@ -119,6 +125,23 @@ export function AppRoutes() {
           {(params) => (
             <SignedIn>
               <Conversation id={params.id} />
+            </SignedIn>
+          )}
+        </Route>
+        <Route path="/rooms">
+          <SignedIn>
+            <Rooms />
+          </SignedIn>
+        </Route>
+        <Route path="/rooms/new">
+          <SignedIn>
+            <CreateRoom />
+          </SignedIn>
+        </Route>
+        <Route path="/invite/:code">
+          {(params) => (
+            <SignedIn>
+              <AcceptInvite code={params.code} />
             </SignedIn>
           )}
         </Route>

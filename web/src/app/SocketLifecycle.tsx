@@ -1,6 +1,8 @@
 /**
- * Opens the socket while a member is signed in and closes it when they are not. When a match
- * is found the socket hears `match.found` and takes the member straight to the conversation.
+ * Opens the socket while a member is signed in and closes it when they are not (which also
+ * forgets the tab's drafts and unsent messages). When a match is found the socket hears
+ * `match.found` and takes the member straight to the conversation. A `gap` is filled by the
+ * socket store itself.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
@@ -18,7 +20,10 @@ export function SocketLifecycle() {
 
   useEffect(() => {
     if (signedIn) socketStore.start();
-    else if (me.data === null && socketStore.state !== "idle") socketStore.stop();
+    // Signed out (here or elsewhere, even before this page loaded): close the socket and forget
+    // everything kept for the member, in memory and in the tab's storage, so no draft or unsent
+    // message outlives the session or goes out under the next member's name.
+    else if (me.data === null) socketStore.stop();
   }, [signedIn, me.data]);
 
   const onFrame = useCallback(
@@ -28,9 +33,6 @@ export function SocketLifecycle() {
         navigate(`/conversations/${encodeURIComponent(frame.conversationId)}`);
       } else if (frame.op === "event") {
         void queryClient.invalidateQueries({ queryKey: ["conversations"] });
-      } else if (frame.op === "gap") {
-        // Too much was missed to replay over the socket: read the latest history over REST again.
-        void queryClient.invalidateQueries({ queryKey: ["events", frame.conversationId] });
       }
     },
     [navigate, queryClient],

@@ -1,12 +1,18 @@
 /**
  * The one socket store: a single WebSocket to /api/v1/ws for the signed-in member, driven by the
- * state machine in machine.ts. It resumes from the last seq it saw in each conversation, sends
- * the outbox once synced, pings every `heartbeatMs`, treats two silent intervals as a dead
- * connection, and reconnects with backoff and jitter. Screens read it through hooks.ts.
+ * state machine in machine.ts. It resumes from the last seq it saw in each conversation, fills a
+ * `gap` over REST, sends the outbox once synced, pings every `heartbeatMs`, treats two silent
+ * intervals as a dead connection, and reconnects with backoff and jitter (at once when the
+ * browser says it is back online). Screens read it through hooks.ts.
  */
+import { api } from "../api/client";
 import type { ClientFrame, ConversationEvent, ServerFrame } from "../api/types";
+import { ConversationHistory, type FetchEvents, type HistoryState } from "./history";
 import { type ConnectionState, backoffMs, nextState } from "./machine";
 import { type Outgoing, Outbox } from "./outbox";
+import { ReadMarkers } from "./read-markers";
+import { type TabStorage, tabStorage } from "./tab-storage";
+import { TypingTracker } from "./typing";
 
 type Listener = () => void;
 /** Opens the connection; browsers use the page's own origin and cookie, tests may bring their own. */
@@ -15,6 +21,13 @@ export type OpenSocket = () => WebSocket;
 /** WebSocket.OPEN, spelled out so the store also runs where WebSocket is not a global. */
 const socketOpen = 1;
 type FrameListener = (frame: ServerFrame) => void;
+
+export interface StoreOptions {
+  /** Where drafts and unsent messages survive a reload; the tab's sessionStorage by default. */
+  storage?: TabStorage;
+  /** How history pages are read; the REST client by default. */
+  fetchEvents?: FetchEvents;
+}
 
 export class SocketStore {
   state: ConnectionState = "idle";
@@ -28,17 +41,28 @@ export class SocketStore {
   private heartbeatMs = 25_000;
   private readonly listeners = new Set<Listener>();
   private readonly frameListeners = new Set<FrameListener>();
-  private readonly events = new Map<string, Map<number, ConversationEvent>>();
-  private readonly snapshots = new Map<string, ConversationEvent[]>();
-  readonly outbox = new Outbox();
+  private readonly storage: TabStorage;
+  private readonly history: ConversationHistory;
+  readonly outbox: Outbox;
+  readonly typingNow = new TypingTracker();
+  readonly reads = new ReadMarkers();
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped on every change, for useSyncExternalStore. */
   version = 0;
 
-  constructor(private readonly open: OpenSocket = openOwnOrigin) {}
+  constructor(
+    private readonly open: OpenSocket = openOwnOrigin,
+    options: StoreOptions = {},
+  ) {
+    this.storage = options.storage ?? tabStorage;
+    this.outbox = new Outbox(this.storage);
+    this.history = new ConversationHistory(options.fetchEvents ?? ((id, query) => api.events(id, query)), () => this.changed());
+  }
 
   start(): void {
     if (this.state !== "idle") return;
     this.move("start");
+    this.watchBrowserNetwork(true);
     this.connect();
   }
 
@@ -46,14 +70,19 @@ export class SocketStore {
   stop(): void {
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeatTimer);
+    clearTimeout(this.typingTimer);
+    this.watchBrowserNetwork(false);
     const socket = this.socket;
     this.socket = undefined;
     socket?.close(1000);
     this.move("stop");
     this.wasOpen = false;
-    this.events.clear();
-    this.snapshots.clear();
+    this.history.clear();
     this.outbox.clear();
+    this.typingNow.clear();
+    this.reads.clear();
+    // Drafts and unsent messages must not outlive the member's session on a shared device.
+    this.storage.forgetAll();
     this.changed();
   }
 
@@ -69,26 +98,41 @@ export class SocketStore {
 
   /** Events of one conversation in seq order (the same array until something changes). */
   eventsOf(conversationId: string): ConversationEvent[] {
-    let snapshot = this.snapshots.get(conversationId);
-    if (!snapshot) {
-      snapshot = [...(this.events.get(conversationId)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
-      this.snapshots.set(conversationId, snapshot);
-    }
-    return snapshot;
+    return this.history.eventsOf(conversationId);
   }
 
-  /** History fetched over REST joins the live events; duplicates by seq are dropped. */
+  historyOf(conversationId: string): HistoryState {
+    return this.history.stateOf(conversationId);
+  }
+
+  /** A conversation is on screen: read its latest page (once) over REST. */
+  loadLatest(conversationId: string): Promise<void> {
+    return this.history.loadLatest(conversationId);
+  }
+
+  /** The member scrolled up: the page before the first event held. */
+  loadOlder(conversationId: string): Promise<void> {
+    return this.history.loadOlder(conversationId);
+  }
+
+  /** History fetched elsewhere joins the live events; duplicates by seq are dropped. */
   addEvents(events: ConversationEvent[]): void {
-    for (const event of events) this.keep(event);
+    for (const event of events) this.history.keep(event);
     this.changed();
   }
 
   /** Local echo at once; it goes out now if open, or as soon as the connection is back. */
-  send(conversationId: string, body: string): Outgoing {
-    const item = this.outbox.add(conversationId, body);
+  send(conversationId: string, body: string, contentWarning?: string): Outgoing {
+    const item = this.outbox.add(conversationId, body, contentWarning);
     if (this.state === "open") this.transmit(item);
     this.changed();
     return item;
+  }
+
+  /** The member is typing: tell the others, at most every 3 s per conversation. */
+  typing(conversationId: string): void {
+    if (this.state !== "open") return;
+    if (this.typingNow.shouldSend(conversationId)) this.write({ op: "typing", conversationId });
   }
 
   /** "Failed — retry": the same clientMsgId again, so the message can never be stored twice. */
@@ -98,8 +142,10 @@ export class SocketStore {
     this.changed();
   }
 
+  /** The member has seen up to `seq`; said once per seq, and only on an open connection. */
   markRead(conversationId: string, seq: number): void {
-    this.write({ op: "read", conversationId, seq });
+    if (this.state !== "open" || seq <= 0) return;
+    if (this.reads.shouldSend(conversationId, seq)) this.write({ op: "read", conversationId, seq });
   }
 
   private connect(): void {
@@ -133,7 +179,7 @@ export class SocketStore {
         this.move("hello");
         this.heartbeatMs = frame.heartbeatMs;
         this.startHeartbeat();
-        this.write({ op: "resume", since: this.resumePoints() });
+        this.write({ op: "resume", since: this.history.resumePoints() });
         break;
       case "synced":
         this.move("synced");
@@ -142,24 +188,34 @@ export class SocketStore {
         for (const item of this.outbox.pending()) this.transmit(item);
         break;
       case "event":
-        this.keep(frame.event);
+        this.history.keep(frame.event);
+        if (frame.event.type === "message.created" && frame.event.actorId) this.typingNow.stopped(frame.event.conversationId, frame.event.actorId);
+        break;
+      case "gap":
+        void this.history.fillGap(frame.conversationId, frame.fromSeq, frame.toSeq);
         break;
       case "ack": {
         const item = this.outbox.byRef(frame.ref);
-        if (item) {
-          item.status = "sent";
-          item.seq = frame.seq;
-        }
+        if (item) this.outbox.markSent(item, frame.seq);
         break;
       }
       case "error": {
         const item = frame.ref === undefined ? undefined : this.outbox.byRef(frame.ref);
-        if (item && item.status === "sending") {
-          item.status = "failed";
-          item.errorCode = frame.error.code;
+        if (item && item.status === "sending") this.outbox.markFailed(item, frame.error.code);
+        break;
+      }
+      case "typing": {
+        const until = this.typingNow.heard(frame.conversationId, frame.userId, frame.expiresInMs);
+        // Re-render when it lapses, so "is typing" goes away by itself.
+        if (until !== undefined) {
+          clearTimeout(this.typingTimer);
+          this.typingTimer = setTimeout(() => this.changed(), until - Date.now() + 50);
         }
         break;
       }
+      case "read":
+        this.reads.heard(frame.conversationId, frame.userId, frame.seq);
+        break;
       default:
         break;
     }
@@ -167,30 +223,9 @@ export class SocketStore {
     this.changed();
   }
 
-  private keep(event: ConversationEvent): void {
-    let log = this.events.get(event.conversationId);
-    if (!log) {
-      log = new Map();
-      this.events.set(event.conversationId, log);
-    }
-    if (log.has(event.seq)) return;
-    log.set(event.seq, event);
-    this.snapshots.delete(event.conversationId);
-  }
-
-  /** Only conversations already on screen are resumed; others are read over REST when opened. */
-  private resumePoints(): Record<string, number> {
-    const since: Record<string, number> = {};
-    for (const [conversationId, log] of this.events) {
-      let last = 0;
-      for (const seq of log.keys()) last = Math.max(last, seq);
-      since[conversationId] = last;
-    }
-    return since;
-  }
-
   private transmit(item: Outgoing): void {
-    this.write({ op: "send", ref: item.ref, conversationId: item.conversationId, clientMsgId: item.clientMsgId, body: item.body });
+    const warning = item.contentWarning ? { contentWarning: item.contentWarning } : {};
+    this.write({ op: "send", ref: item.ref, conversationId: item.conversationId, clientMsgId: item.clientMsgId, body: item.body, ...warning });
   }
 
   private write(frame: ClientFrame): void {
@@ -226,6 +261,36 @@ export class SocketStore {
     }, delay);
     this.changed();
   }
+
+  /**
+   * The browser's own word on the network: "offline" ends a connection that can no longer carry
+   * anything (without waiting two heartbeats), "online" reconnects at once instead of after the
+   * backoff.
+   */
+  private watchBrowserNetwork(on: boolean): void {
+    if (typeof window === "undefined") return;
+    if (on) {
+      window.addEventListener("offline", this.browserOffline);
+      window.addEventListener("online", this.browserOnline);
+    } else {
+      window.removeEventListener("offline", this.browserOffline);
+      window.removeEventListener("online", this.browserOnline);
+    }
+  }
+
+  private readonly browserOffline = (): void => {
+    if (this.state === "idle" || this.state === "offline") return;
+    this.socket?.close();
+    this.dropped();
+  };
+
+  private readonly browserOnline = (): void => {
+    if (this.state !== "offline") return;
+    clearTimeout(this.retryTimer);
+    this.move("retry");
+    this.connect();
+    this.changed();
+  };
 
   private move(event: Parameters<typeof nextState>[1]): void {
     this.state = nextState(this.state, event);

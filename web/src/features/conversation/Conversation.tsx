@@ -1,15 +1,15 @@
 /**
- * A conversation: the message log (role="log", labelled by the heading, so new messages are
- * announced without taking focus) and the composer. History comes over REST
- * (GET /api/v1/conversations/:id/events); new events, acks and resends go through the socket store.
+ * A conversation: what sits above it (ConversationHeader: the check-in card or the room's
+ * panel), the message log (ConversationLog: labelled by the heading, new messages from others
+ * announced without taking focus), the composer, and what one can do with the conversation
+ * (ConversationActions). History comes over REST through the socket store; new events, acks
+ * and resends go through the socket.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { Link } from "wouter";
 import { api } from "../../api/client";
 import { useT } from "../../i18n/I18nProvider";
 import { socketStore } from "../../socket/store";
-import { useConversationEvents, useSocketVersion } from "../../socket/hooks";
 import { Page } from "../../ui/Page";
 import { generalErrorMessage } from "../../ui/form-errors";
 import { useMe } from "../auth/session";
@@ -17,26 +17,14 @@ import { conversationName } from "../home/ConversationList";
 import { ConversationCareHeader } from "../support/ConversationCareHeader";
 import { ConversationCarePanels } from "../support/ConversationCarePanels";
 import { Composer } from "./Composer";
-import { MessageLog } from "./MessageLog";
+import { ConversationActions } from "./ConversationActions";
+import { ConversationHeader } from "./ConversationHeader";
+import { ConversationLog } from "./ConversationLog";
 
 export default function Conversation({ id }: { id: string }) {
   const t = useT();
   const me = useMe();
   const conversation = useQuery({ queryKey: ["conversation", id], queryFn: () => api.conversation(id) });
-  const history = useQuery({ queryKey: ["events", id], queryFn: () => api.events(id, { limit: 50 }) });
-  const events = useConversationEvents(id);
-  useSocketVersion();
-  const pending = socketStore.outbox.forConversation(id);
-
-  useEffect(() => {
-    if (history.data) socketStore.addEvents(history.data.events);
-  }, [history.data]);
-
-  // Tell the server (and so the other side) how far this member has read.
-  const lastSeq = events.length ? events[events.length - 1]!.seq : 0;
-  useEffect(() => {
-    if (lastSeq > 0) socketStore.markRead(id, lastSeq);
-  }, [id, lastSeq]);
 
   if (conversation.isError) {
     return (
@@ -51,11 +39,16 @@ export default function Conversation({ id }: { id: string }) {
   return (
     <Page title={title}>
       <p className="muted">{t("conversation.whoCanRead")}</p>
+      {data ? <ConversationHeader conversation={data} myId={me.data?.id} /> : null}
       <ConversationCareHeader conversationId={id} conversation={data} me={me.data} />
-      {history.isPending ? <p>{t("app.loading")}</p> : null}
-      <MessageLog events={events} pending={pending} members={data?.members ?? []} myId={me.data?.id} />
+      <ConversationLog id={id} conversation={data} myId={me.data?.id} />
       <ConversationCarePanels conversationId={id} />
-      {data?.closed ? <p>{t("conversation.closed")}</p> : <Composer onSend={(body) => socketStore.send(id, body)} />}
+      {data?.closed ? (
+        <p>{t("conversation.closed")}</p>
+      ) : (
+        <Composer conversationId={id} onSend={(body, warning) => socketStore.send(id, body, warning)} onTyping={() => socketStore.typing(id)} />
+      )}
+      {data ? <ConversationActions conversation={data} myId={me.data?.id} /> : null}
     </Page>
   );
 }

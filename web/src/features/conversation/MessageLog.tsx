@@ -1,114 +1,155 @@
 /**
- * The message log: WCAG ARIA23, role="log" labelled by the page heading. Each message names who
- * and when ("Ana, 9:41 pm") and says its state in words: sending, sent, or not sent with a retry
+ * The message log: a region with role="log" labelled by the page heading. Messages are grouped by
+ * day (a heading each) and by sender (a run shows the name once on screen, but every message's
+ * accessible name still says who and when, "Ana, 9:41 pm", with a <time datetime>). Each of the
+ * member's own messages says its state in words: sending, sent, seen, or not sent with a retry
  * that reuses the same clientMsgId.
+ *
+ * The log itself is not live (aria-live="off"): older history inserted at the top, the member's
+ * own echoes and state changes would otherwise all be read out. New messages from others are
+ * announced once by NewMessageAnnouncer instead.
  */
+import { type ReactNode, useRef } from "react";
+import { useIntl } from "react-intl";
 import type { ConversationEvent, ConversationMember } from "../../api/types";
 import { useLocaleChoice, useT } from "../../i18n/I18nProvider";
 import type { Outgoing } from "../../socket/outbox";
 import { socketStore } from "../../socket/store";
+import { type Row, buildRows, lastSeenRow } from "./log-rows";
+import { useLogScrolling } from "./use-log-scrolling";
 
-interface Row {
-  key: string;
-  /** A line about the conversation itself ("Ana joined"), not a message. */
-  note?: string;
-  authorName: string;
-  mine: boolean;
-  at: string;
-  body: string | null;
-  contentWarning?: string;
-  state?: Outgoing["status"];
-  clientMsgId?: string;
-}
-
-function MessageBody({ body, contentWarning }: { body: string | null; contentWarning?: string }) {
+function MessageBody({ row }: { row: Row }) {
   const t = useT();
-  if (body === null) return <p className="body muted">{t("conversation.removed")}</p>;
-  if (contentWarning) {
+  if (row.removed || row.body === null) return <p className="body muted">{t("conversation.removed")}</p>;
+  if (row.contentWarning) {
+    // <details>: opening it is one keyboard action (Enter or Space on its summary).
     return (
-      <details>
-        <summary>{t("conversation.contentWarning", { label: contentWarning })}</summary>
-        <p className="body">{body}</p>
+      <details className="content-warning">
+        <summary>{t("conversation.contentWarning", { label: row.contentWarning })}</summary>
+        <p className="body">{row.body}</p>
       </details>
     );
   }
-  return <p className="body">{body}</p>;
+  return <p className="body">{row.body}</p>;
 }
 
-export function MessageLog(props: { events: ConversationEvent[]; pending: Outgoing[]; members: ConversationMember[]; myId: string | undefined }) {
+export interface MessageLogProps {
+  conversationId: string;
+  events: ConversationEvent[];
+  pending: Outgoing[];
+  members: ConversationMember[];
+  myId: string | undefined;
+  /** The other member's read position, for "Seen" (one-to-ones only); undefined elsewhere. */
+  seenSeq: number | undefined;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+}
+
+export function nameOfMember(members: ConversationMember[], userId: string | null, myId: string | undefined, you: string, former: string): string {
+  if (userId && userId === myId) return you;
+  const member = members.find((m) => m.userId === userId);
+  return member ? (member.displayName ?? member.handle) : former;
+}
+
+export function MessageLog(props: MessageLogProps) {
   const t = useT();
+  const intl = useIntl();
   const { locale } = useLocaleChoice();
   const time = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" });
-  const nameOf = (userId: string | null) => {
-    if (userId && userId === props.myId) return t("conversation.you");
-    const member = props.members.find((m) => m.userId === userId);
-    return member ? (member.displayName ?? member.handle) : t("conversation.formerMember");
-  };
-  const rows: Row[] = [];
-  const confirmed = new Set<string>();
+  const day = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long" });
+  const nameOf = (userId: string | null) => nameOfMember(props.members, userId, props.myId, t("conversation.you"), t("conversation.formerMember"));
+  const rows = buildRows(props.events, props.pending, props.myId);
+  const seenKey = props.seenSeq === undefined ? undefined : lastSeenRow(rows, props.seenSeq);
+  const olderButton = useRef<HTMLButtonElement>(null);
 
-  for (const event of props.events) {
-    if (event.type === "message.created") {
-      const data = event.data as { clientMsgId?: string; body?: string | null; contentWarning?: string };
-      const mine = event.actorId === props.myId;
-      if (data.clientMsgId) confirmed.add(data.clientMsgId);
-      rows.push({
-        key: `e${event.seq}`,
-        authorName: nameOf(event.actorId),
-        mine,
-        at: event.at,
-        body: data.body ?? null,
-        contentWarning: data.contentWarning,
-        state: mine ? "sent" : undefined,
-      });
-    } else if (event.type === "member.joined" || event.type === "member.left") {
-      const note = t(event.type === "member.joined" ? "conversation.joined" : "conversation.left", { name: nameOf(event.actorId) });
-      rows.push({ key: `e${event.seq}`, note, authorName: "", mine: false, at: event.at, body: null });
+  const { hasOlder, loadingOlder, conversationId } = props;
+  useLogScrolling({ conversationId, firstSeq: props.events[0]?.seq, lastKey: rows[rows.length - 1]?.key, hasOlder, olderButton });
+
+  const noteText = (row: Row): string => {
+    const name = nameOf(row.authorId);
+    switch (row.note) {
+      case "joined":
+        return t("conversation.joined", { name });
+      case "left":
+        return t("conversation.left", { name });
+      case "removed":
+        return t("conversation.removedMember", { name });
+      case "checkin":
+        return t("conversation.checkinUpdated", { name, who: row.authorId !== null && row.authorId === props.myId ? "you" : "other" });
+      case "kept":
+        return t("conversation.kept");
+      case "paused":
+        return t("conversation.paused", { name });
+      default:
+        return t("conversation.closedNote");
     }
-  }
-  // Local echo: what the member wrote and the server has not yet put in the log.
-  for (const item of props.pending) {
-    if (confirmed.has(item.clientMsgId)) continue;
-    rows.push({ key: item.clientMsgId, authorName: t("conversation.you"), mine: true, at: item.createdAt, body: item.body, state: item.status, clientMsgId: item.clientMsgId });
+  };
+
+  const items: ReactNode[] = [];
+  for (const row of rows) {
+    if (row.newDay) {
+      items.push(
+        <li key={`day-${row.key}`} className="log-day">
+          <h2>{day.format(new Date(row.at))}</h2>
+        </li>,
+      );
+    }
+    if (row.note) {
+      items.push(
+        <li key={row.key} className="log-note">
+          {noteText(row)}
+        </li>,
+      );
+      continue;
+    }
+    const metaId = `${row.key}-meta`;
+    const who = intl.formatMessage(
+      { id: "conversation.whoWhen" },
+      { name: nameOf(row.authorId), time: <time dateTime={row.at}>{time.format(new Date(row.at))}</time> },
+    );
+    const classes = ["message", row.mine ? "mine" : "", row.continued ? "continued" : ""].filter(Boolean).join(" ");
+    items.push(
+      <li key={row.key} className={classes}>
+        <article aria-labelledby={metaId}>
+          <p className={row.continued ? "meta visually-hidden" : "meta"} id={metaId}>
+            {who}
+          </p>
+          <MessageBody row={row} />
+          {row.edited ? <p className="meta">{t("conversation.edited")}</p> : null}
+          {row.mine ? <MessageState row={row} seen={row.key === seenKey} /> : null}
+        </article>
+      </li>,
+    );
   }
 
   return (
-    <>
-      <div role="log" aria-labelledby="page-heading">
+    <div role="log" aria-labelledby="page-heading" aria-live="off" className="log-region">
+      {hasOlder ? (
+        <p className="older">
+          <button ref={olderButton} type="button" className="button secondary" onClick={() => void socketStore.loadOlder(conversationId)}>
+            {loadingOlder ? t("conversation.loadingOlder") : t("conversation.loadOlder")}
+          </button>
+        </p>
+      ) : null}
       <ol className="log">
-        {rows.map((row) => {
-          if (row.note) {
-            return (
-              <li key={row.key} className="log-note">
-                {row.note}
-              </li>
-            );
-          }
-          const metaId = `${row.key}-meta`;
-          const when = time.format(new Date(row.at));
-          return (
-            <li key={row.key} className={row.mine ? "message mine" : "message"}>
-              <article aria-labelledby={metaId}>
-                <p className="meta" id={metaId}>
-                  {t("conversation.whoWhen", { name: row.authorName, time: when })}
-                </p>
-                <MessageBody body={row.body} contentWarning={row.contentWarning} />
-                {row.state === "sending" ? <p className="meta">{t("conversation.sending")}</p> : null}
-                {row.state === "sent" ? <p className="meta">{t("conversation.sent")}</p> : null}
-                {row.state === "failed" ? (
-                  <p className="meta">
-                    {t("conversation.failed")}{" "}
-                    <button type="button" className="button link" onClick={() => row.clientMsgId && socketStore.retry(row.clientMsgId)}>
-                      {t("conversation.retry")}
-                    </button>
-                  </p>
-                ) : null}
-              </article>
-            </li>
-          );
-        })}
+        {items}
       </ol>
-      </div>
-    </>
+    </div>
   );
+}
+
+function MessageState({ row, seen }: { row: Row; seen: boolean }) {
+  const t = useT();
+  if (row.state === "sending") return <p className="meta">{t("conversation.sending")}</p>;
+  if (row.state === "failed") {
+    return (
+      <p className="meta">
+        {t("conversation.failed")}{" "}
+        <button type="button" className="button link" onClick={() => row.clientMsgId && socketStore.retry(row.clientMsgId)}>
+          {t("conversation.retry")}
+        </button>
+      </p>
+    );
+  }
+  return <p className="meta">{seen ? t("conversation.seen") : t("conversation.sent")}</p>;
 }
