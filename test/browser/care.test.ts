@@ -97,7 +97,11 @@ test("words of crisis bring the safety panel to their author only; with nobody o
   assert.match(await panel.innerText(), /Nobody has been contacted, and nobody else can see this note/);
 
   // Barrier: the peer's page shows the message itself, so the frame that would carry a notice has had its chance.
-  await peer.getByRole("log", { name: `With ${b.handle}` }).getByRole("article", { name: new RegExp(`^${b.handle}, `) }).filter({ hasText: "I want to die" }).waitFor();
+  await peer
+    .getByRole("log", { name: `With ${b.handle}` })
+    .getByRole("article", { name: new RegExp(`^${b.handle}, `) })
+    .filter({ hasText: "I want to die" })
+    .waitFor();
   assert.equal(await safetyHeading(peer).count(), 0, "the other member never sees the panel");
   assert.equal(await peer.getByText("Nobody has been contacted", { exact: false }).count(), 0);
 

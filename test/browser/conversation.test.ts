@@ -122,7 +122,10 @@ test("offline: five messages from the peer arrive once and in order, and two wri
     await listenerPage.getByRole("textbox", { name: "Your message" }).fill(body);
     await listenerPage.getByRole("textbox", { name: "Your message" }).press("Enter");
   }
-  for (const body of sent) await messageIn(listenerPage, listenerLog, "You", body).getByText(/^(Sent|Seen)$/).waitFor();
+  for (const body of sent)
+    await messageIn(listenerPage, listenerLog, "You", body)
+      .getByText(/^(Sent|Seen)$/)
+      .waitFor();
 
   const mine = ["Written offline, first", "Written offline, second"];
   for (const body of mine) {
@@ -135,7 +138,10 @@ test("offline: five messages from the peer arrive once and in order, and two wri
   assert.equal(await talkerPage.getByText("While you were away", { exact: false }).count(), 0);
 
   await talkerContext.setOffline(false);
-  for (const body of mine) await messageIn(talkerPage, talkerLog, "You", body).getByText(/^(Sent|Seen)$/).waitFor({ timeout: 20_000 });
+  for (const body of mine)
+    await messageIn(talkerPage, talkerLog, "You", body)
+      .getByText(/^(Sent|Seen)$/)
+      .waitFor({ timeout: 20_000 });
   for (const body of sent) await messageIn(talkerPage, talkerLog, listener.handle, body).waitFor();
   for (const body of mine) await messageIn(listenerPage, listenerLog, talker.handle, body).waitFor();
 
@@ -165,14 +171,19 @@ test("with the keyboard alone, Tab reaches the composer and Enter sends", { skip
   assert.ok(await hasFocus(composer), `the composer is reachable with Tab (${presses} presses)`);
   await listenerPage.keyboard.type("Typed and sent without a mouse.");
   await listenerPage.keyboard.press("Enter");
-  await messageIn(listenerPage, `With ${talker.handle}`, "You", "Typed and sent without a mouse.").getByText(/^(Sent|Seen)$/).waitFor();
+  await messageIn(listenerPage, `With ${talker.handle}`, "You", "Typed and sent without a mouse.")
+    .getByText(/^(Sent|Seen)$/)
+    .waitFor();
   await messageIn(talkerPage, `With ${listener.handle}`, listener.handle, "Typed and sent without a mouse.").waitFor();
 });
 
 test("older history is read when the member scrolls up, without being announced", { skip: skipBrowser }, async () => {
   const conversationId = conversationPath.split("/").pop()!;
   for (let i = 1; i <= 60; i += 1) {
-    const sent = await call(server!.url, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: talker.token, json: { clientMsgId: `later-${i}`, body: `Later message ${i}` } });
+    const sent = await call(server!.url, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+      token: talker.token,
+      json: { clientMsgId: `later-${i}`, body: `Later message ${i}` },
+    });
     assert.equal(sent.status, 201);
   }
   await listenerPage.reload();
@@ -192,7 +203,10 @@ test("older history is read when the member scrolls up, without being announced"
   }
   await older.waitFor();
   const texts = await log.getByRole("article").allInnerTexts();
-  assert.ok(texts.findIndex((t) => t.includes("Thank you for being here.")) < texts.findIndex((t) => /^Later message 1$/m.test(t)), "older messages go in above");
+  assert.ok(
+    texts.findIndex((t) => t.includes("Thank you for being here.")) < texts.findIndex((t) => /^Later message 1$/m.test(t)),
+    "older messages go in above",
+  );
   assert.equal(await announcer.innerText(), announcedBefore, "older history is not announced");
   assert.equal(await log.getAttribute("aria-live"), "off", "the log itself does not read out insertions");
 });
@@ -227,6 +241,8 @@ test("every request went to Kindred's own origin, with no console error or CSP v
   const foreign = requested.filter((url) => !url.startsWith(origin + "/") && !url.startsWith(origin.replace("http", "ws") + "/"));
   assert.deepEqual(foreign, []);
   // While offline, the page's reconnection attempt fails, and Chromium logs that.
-  const problems = watched.flatMap((seen) => unexpectedProblems(seen)).filter((line) => !/WebSocket connection to .* net::ERR_INTERNET_DISCONNECTED/.test(line));
+  const problems = watched
+    .flatMap((seen) => unexpectedProblems(seen))
+    .filter((line) => !/WebSocket connection to .* net::ERR_INTERNET_DISCONNECTED/.test(line));
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -88,10 +88,26 @@ test("an administrator edits the crisis lines, sees errors by field, and saves f
   await page.getByText(`Saved ${shipped.length} lines. Members see them now.`).waitFor();
   assert.equal(await page.getByText("Shipped with Kindred", { exact: true }).count(), 0, "the list is the organization's own now");
 
-  const after = (await call(server!.url, "GET", "/api/v1/resources?region=US")).body.resources as Array<{ name: string; contact: string; kind: string; default: boolean }>;
+  const after = (await call(server!.url, "GET", "/api/v1/resources?region=US")).body.resources as Array<{
+    name: string;
+    contact: string;
+    kind: string;
+    default: boolean;
+  }>;
   const warmline = after.find((r) => r.name === "Riverside Peer Warmline");
-  assert.deepEqual(warmline, { region: "US", name: "Riverside Peer Warmline", contact: "Call 555 0100, 6 pm to midnight", kind: "warmline", note: "", default: false });
-  assert.equal(after.some((r) => r.name === removedName), false, "the removed line is gone");
+  assert.deepEqual(warmline, {
+    region: "US",
+    name: "Riverside Peer Warmline",
+    contact: "Call 555 0100, 6 pm to midnight",
+    kind: "warmline",
+    note: "",
+    default: false,
+  });
+  assert.equal(
+    after.some((r) => r.name === removedName),
+    false,
+    "the removed line is gone",
+  );
   assert.ok(after.every((r) => !r.default));
 });
 

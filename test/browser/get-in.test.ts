@@ -62,7 +62,11 @@ test("someone under 18 gets the kind refusal page and nothing typed stays", { sk
   const kept = await page.evaluate<string>("JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href");
   assert.doesNotMatch(kept, /young_one/, "the browser keeps nothing typed");
   // And the server kept nothing: the handle is still free.
-  const taken = await fetch(server!.url + "/api/v1/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: "young_one", password: "long enough passphrase" }) });
+  const taken = await fetch(server!.url + "/api/v1/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ handle: "young_one", password: "long enough passphrase" }),
+  });
   assert.equal(taken.status, 401);
 });
 

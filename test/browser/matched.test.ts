@@ -72,10 +72,17 @@ test("a listener and a member who asks to talk land in the same conversation and
   const composer = talker.getByRole("textbox", { name: "Your message" });
   await composer.fill("Thank you for being here tonight.");
   await composer.press("Enter");
-  await talkerLog.getByRole("article", { name: /^You, / }).filter({ hasText: "Thank you for being here tonight." }).getByText(/^(Sent|Seen)$/).waitFor();
+  await talkerLog
+    .getByRole("article", { name: /^You, / })
+    .filter({ hasText: "Thank you for being here tonight." })
+    .getByText(/^(Sent|Seen)$/)
+    .waitFor();
   assert.equal(await composer.inputValue(), "", "the composer empties after sending");
   const listenerLog = listener.getByRole("log", { name: "With maple_talks" });
-  await listenerLog.getByRole("article", { name: /^maple_talks, / }).filter({ hasText: "Thank you for being here tonight." }).waitFor();
+  await listenerLog
+    .getByRole("article", { name: /^maple_talks, / })
+    .filter({ hasText: "Thank you for being here tonight." })
+    .waitFor();
 
   // Shift+Enter makes a new line instead of sending; then the listener answers.
   const reply = listener.getByRole("textbox", { name: "Your message" });
@@ -84,7 +91,10 @@ test("a listener and a member who asks to talk land in the same conversation and
   await reply.pressSequentially("Take your time.");
   assert.equal(await reply.inputValue(), "I'm glad you reached out.\nTake your time.");
   await listener.getByRole("button", { name: "Send" }).click();
-  await talkerLog.getByRole("article", { name: /^river_listens, / }).filter({ hasText: "Take your time." }).waitFor();
+  await talkerLog
+    .getByRole("article", { name: /^river_listens, / })
+    .filter({ hasText: "Take your time." })
+    .waitFor();
 
   // Each message appears once on each side, however it arrived (echo, ack, event, history).
   assert.equal(await talkerLog.getByText("Thank you for being here tonight.").count(), 1);
@@ -94,7 +104,10 @@ test("a listener and a member who asks to talk land in the same conversation and
 test("every request went to Kindred's own origin, with no console error or CSP violation", { skip: skipBrowser }, () => {
   const foreign = requested.filter((url) => !url.startsWith(server!.origin + "/") && !url.startsWith(server!.origin.replace("http", "ws") + "/"));
   assert.deepEqual(foreign, []);
-  assert.ok(requested.some((url) => url.includes("/api/v1/ws")), "the socket was opened");
+  assert.ok(
+    requested.some((url) => url.includes("/api/v1/ws")),
+    "the socket was opened",
+  );
   const problems = watched.flatMap((seen) => unexpectedProblems(seen));
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -43,7 +43,9 @@ for (const [path, heading] of [
         assert.equal(await page.evaluate<number>("document.scripts.length"), 0);
         const color = await page.evaluate<string>("getComputedStyle(document.querySelector('h1')).color");
         assert.notEqual(color, "rgb(0, 0, 0)", "style.css did not apply");
-        const [scrollWidth, clientWidth] = await page.evaluate<[number, number]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        const [scrollWidth, clientWidth] = await page.evaluate<[number, number]>(
+          "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+        );
         assert.ok(scrollWidth <= clientWidth, `page scrolls sideways: ${scrollWidth} > ${clientWidth}`);
         const results = await new AxeBuilder({ page }).analyze();
         const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help}`);

@@ -170,8 +170,14 @@ test("blocking from a member's menu stops their messages reaching the blocker", 
   // Events reach each member in order: once the later message is here, the earlier one would be too.
   await messageIn(d, roomTitle, facilitator.handle, "Evenings are hard for a lot of us.").waitFor();
   assert.equal(await d.getByText("Did anyone else find the evenings hardest?").count(), 0, "the blocked member's message is not shown to the blocker");
-  assert.ok(finder.frames.some((frame) => frame.includes("Evenings are hard for a lot of us.")), "the blocker's socket got the later message");
-  assert.ok(!finder.frames.some((frame) => frame.includes("Did anyone else find the evenings hardest?")), "the blocked member's message never reached the blocker's browser");
+  assert.ok(
+    finder.frames.some((frame) => frame.includes("Evenings are hard for a lot of us.")),
+    "the blocker's socket got the later message",
+  );
+  assert.ok(
+    !finder.frames.some((frame) => frame.includes("Did anyone else find the evenings hardest?")),
+    "the blocked member's message never reached the blocker's browser",
+  );
   // Nor after a reload (the history the server gives leaves it out too).
   await d.reload();
   await messageIn(d, roomTitle, facilitator.handle, "Evenings are hard for a lot of us.").waitFor();
@@ -185,7 +191,10 @@ test("a facilitator removes a member, after confirming", { skip: skipBrowser }, 
   if (!(await members.isVisible())) await about.getByText("3 members").click();
   await about.getByRole("button", { name: `Options for ${invited.handle}` }).click();
   await f.getByRole("menuitem", { name: `Remove ${invited.handle} from the room` }).click();
-  await f.getByRole("alertdialog", { name: `Remove ${invited.handle} from the room?` }).getByRole("button", { name: `Yes, remove ${invited.handle}` }).click();
+  await f
+    .getByRole("alertdialog", { name: `Remove ${invited.handle} from the room?` })
+    .getByRole("button", { name: `Yes, remove ${invited.handle}` })
+    .click();
   await f.getByText(`${invited.handle} is no longer in the room.`).first().waitFor();
   await about.getByText("2 members").waitFor();
   assert.equal(await members.getByText(invited.handle, { exact: true }).count(), 0);

@@ -61,7 +61,10 @@ async function noSidewaysScroll(where: string): Promise<void> {
 async function checkScreen(name: string, show?: Locator): Promise<void> {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 1280, height: 800 },
+    ]) {
       await page.setViewportSize(viewport);
       const results = await new AxeBuilder({ page }).analyze();
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -69,7 +72,10 @@ async function checkScreen(name: string, show?: Locator): Promise<void> {
       assert.deepEqual(summary, [], `${name}, ${colorScheme}, ${viewport.width}px:\n${summary.join("\n")}`);
       if (viewport.width === 360) await noSidewaysScroll(`${name} at 360 px`);
     }
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
       await page.setViewportSize(viewport);
       await show?.evaluate((element) => element.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: `${shotsDir}/${name}-${viewport.width}-${colorScheme}.png` });
@@ -150,7 +156,10 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   assert.equal(asked.body.request.status, "matched");
   await h1(`With ${peer.handle}`);
   const conversationId = asked.body.request.conversationId as string;
-  await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: peer.token, json: { clientMsgId: "first", body: "Hi. It's been a long week and I couldn't sleep." } });
+  await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+    token: peer.token,
+    json: { clientMsgId: "first", body: "Hi. It's been a long week and I couldn't sleep." },
+  });
   await page.getByRole("log").getByText("It's been a long week", { exact: false }).waitFor();
   await page.getByRole("textbox", { name: "Your message" }).fill("I'm here. Do you want to tell me about it?");
   await page.getByRole("textbox", { name: "Your message" }).press("Enter");
@@ -187,13 +196,19 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.keyboard.press("Escape");
 
   // A check-in filled by both, a content warning, and the peer typing.
-  await call(base, "PUT", `/api/v1/conversations/${conversationId}/checkin`, { token: peer.token, json: { hopingFor: "Someone to hear me out", timeAvailable: "An hour or so" } });
+  await call(base, "PUT", `/api/v1/conversations/${conversationId}/checkin`, {
+    token: peer.token,
+    json: { hopingFor: "Someone to hear me out", timeAvailable: "An hour or so" },
+  });
   const card = page.getByRole("region", { name: "Check-in" });
   await card.getByText("Someone to hear me out").waitFor();
   await card.getByRole("textbox", { name: "What are you hoping for from this chat?" }).fill("To listen");
   await card.getByRole("button", { name: "Save my answers" }).click();
   await card.getByRole("button", { name: "Change my answers" }).waitFor();
-  await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, { token: peer.token, json: { clientMsgId: "warned", body: "My brother died in March.", contentWarning: "death of a family member" } });
+  await call(base, "POST", `/api/v1/conversations/${conversationId}/messages`, {
+    token: peer.token,
+    json: { clientMsgId: "warned", body: "My brother died in March.", contentWarning: "death of a family member" },
+  });
   await page.getByText("Content warning: death of a family member — show").waitFor();
   const typist = await TestSocket.open(base, { token: peer.token });
   typist.send({ op: "typing", conversationId });
@@ -205,7 +220,15 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   const host = await member(base, { experiences: ["grief"], availability: "away" });
   await call(base, "POST", "/api/v1/conversations", {
     token: host.token,
-    json: { kind: "group", title: "Sunday evening grief circle", topic: "A gentle hour for anyone missing someone.", experiences: ["grief"], visibility: "public", language: "en", schedule: { weekday: "sunday", time: "19:00", timeZone: "Europe/London" } },
+    json: {
+      kind: "group",
+      title: "Sunday evening grief circle",
+      topic: "A gentle hour for anyone missing someone.",
+      experiences: ["grief"],
+      visibility: "public",
+      language: "en",
+      schedule: { weekday: "sunday", time: "19:00", timeZone: "Europe/London" },
+    },
   });
   await page.getByRole("link", { name: "Rooms", exact: true }).click();
   await h1("Rooms");
@@ -298,7 +321,10 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await h1("Crisis lines by region");
   await page.getByRole("group", { name: /^Line 1:/ }).waitFor();
   await checkScreen("crisis-lines");
-  await page.getByRole("group", { name: /^Line 1:/ }).getByRole("textbox", { name: "How to reach it" }).fill("");
+  await page
+    .getByRole("group", { name: /^Line 1:/ })
+    .getByRole("textbox", { name: "How to reach it" })
+    .fill("");
   await page.getByRole("button", { name: "Save the list" }).click();
   await page.getByRole("heading", { name: "There is a problem" }).waitFor();
   await checkScreen("crisis-lines-errors");

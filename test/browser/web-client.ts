@@ -30,7 +30,14 @@ export function hasFocus(locator: Locator): Promise<boolean> {
 /** The text of everything the element's aria-describedby points to, joined with " | ". */
 export async function describedBy(locator: Locator): Promise<string> {
   const ids = (await locator.getAttribute("aria-describedby")) ?? "";
-  return locator.evaluate((_el, list) => list.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" | "), ids);
+  return locator.evaluate(
+    (_el, list) =>
+      list
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" | "),
+    ids,
+  );
 }
 
 /** The element's computed background colour. */
@@ -95,5 +102,8 @@ export async function signInThroughPage(page: Page, baseUrl: string, handle: str
 
 /** The log's message from `author` ("You" for one's own) holding `text`. */
 export function messageIn(page: Page, logName: string, author: string, text: string): Locator {
-  return page.getByRole("log", { name: logName }).getByRole("article", { name: new RegExp(`^${author}, `) }).filter({ hasText: text });
+  return page
+    .getByRole("log", { name: logName })
+    .getByRole("article", { name: new RegExp(`^${author}, `) })
+    .filter({ hasText: text });
 }

@@ -11,8 +11,9 @@ pressableStyle.id = "react-aria-pressable-style";
 document.head.append(pressableStyle);
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

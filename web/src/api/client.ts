@@ -84,8 +84,7 @@ export const api = {
     return request<{ events: ConversationEvent[]; hasMore: boolean }>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/events${suffix}`);
   },
 
-  requestSupport: (fromConversationId?: string) =>
-    request<SupportOpened>("POST", "/api/v1/support-requests", fromConversationId ? { fromConversationId } : {}),
+  requestSupport: (fromConversationId?: string) => request<SupportOpened>("POST", "/api/v1/support-requests", fromConversationId ? { fromConversationId } : {}),
   offerHandoff: (conversationId: string, body: HandoffBody) =>
     request<HandoffOffered>("POST", `/api/v1/conversations/${encodeURIComponent(conversationId)}/handoff`, body),
   acceptHandoff: (id: string) => request<{ conversationId: string }>("POST", `/api/v1/handoffs/${encodeURIComponent(id)}/accept`),
@@ -94,7 +93,8 @@ export const api = {
   guide: (lang: GuideLanguage) => request<{ guide: Guide }>("GET", `/api/v1/guide?lang=${lang}`),
   replaceResources: (resources: ResourceInput[]) => request<{ resources: Resource[] }>("PUT", "/api/v1/admin/resources", { resources }),
   saveCheckin: (id: string, body: CheckinBody) => request<{ checkin: Checkin }>("PUT", `/api/v1/conversations/${encodeURIComponent(id)}/checkin`, body),
-  stayInTouch: (id: string, stay: boolean) => request<{ stayInTouch: StayInTouch }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/stay-in-touch`, { stay }),
+  stayInTouch: (id: string, stay: boolean) =>
+    request<{ stayInTouch: StayInTouch }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/stay-in-touch`, { stay }),
   leave: (id: string) => request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/me`),
   blocks: () => request<{ blocks: Array<{ userId: string }> }>("GET", "/api/v1/blocks"),
   block: (userId: string) => request<void>("POST", "/api/v1/blocks", { userId }),

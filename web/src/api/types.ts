@@ -8,7 +8,15 @@ import type { z } from "zod";
 import type { ConversationEvent, Resource, User } from "../../../src/protocol/common.js";
 import type { ErrorBody, ErrorCode } from "../../../src/protocol/errors.js";
 import type { accountRoutes, recoverBody, session, signInBody, signUpBody, updateMeBody } from "../../../src/protocol/rest/accounts.js";
-import type { checkin, conversation, conversationRoutes, createConversationBody, member, schedule, stayInTouch } from "../../../src/protocol/rest/conversations.js";
+import type {
+  checkin,
+  conversation,
+  conversationRoutes,
+  createConversationBody,
+  member,
+  schedule,
+  stayInTouch,
+} from "../../../src/protocol/rest/conversations.js";
 import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";

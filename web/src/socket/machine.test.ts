@@ -28,11 +28,26 @@ test("impossible moves throw instead of pretending to be online", () => {
 });
 
 test("backoff grows from half a second to at most thirty, with jitter in the upper half", () => {
-  assert.equal(backoffMs(0, () => 0), 250);
-  assert.equal(backoffMs(0, () => 1), 500);
-  assert.equal(backoffMs(3, () => 1), 4000);
-  assert.equal(backoffMs(50, () => 1), 30_000);
-  assert.equal(backoffMs(50, () => 0), 15_000);
+  assert.equal(
+    backoffMs(0, () => 0),
+    250,
+  );
+  assert.equal(
+    backoffMs(0, () => 1),
+    500,
+  );
+  assert.equal(
+    backoffMs(3, () => 1),
+    4000,
+  );
+  assert.equal(
+    backoffMs(50, () => 1),
+    30_000,
+  );
+  assert.equal(
+    backoffMs(50, () => 0),
+    15_000,
+  );
   const spread = new Set(Array.from({ length: 20 }, () => backoffMs(4)));
   assert.ok(spread.size > 1, "jitter spreads reconnects");
 });

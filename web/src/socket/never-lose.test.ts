@@ -186,14 +186,25 @@ test("a gap of more than 500 missed events is filled over REST, paging until cau
   }
   networkDown = false;
   await until(store, () => store.state === "open", "back open", 40_000);
-  await until(store, () => !store.historyOf(conversationId).resyncing && store.eventsOf(conversationId).length >= before.length + 530, "the gap filled", 15_000);
+  await until(
+    store,
+    () => !store.historyOf(conversationId).resyncing && store.eventsOf(conversationId).length >= before.length + 530,
+    "the gap filled",
+    15_000,
+  );
   assert.ok(frames.includes("gap"), "the server sent a gap frame");
   const seqs = store.eventsOf(conversationId).map((e) => e.seq);
   const filled = seqs.filter((s) => s > lastHeld);
   assert.equal(filled.length, 530);
-  assert.deepEqual(filled, [...filled].sort((x, y) => x - y));
+  assert.deepEqual(
+    filled,
+    [...filled].sort((x, y) => x - y),
+  );
   assert.equal(new Set(seqs).size, seqs.length, "no event twice");
-  const bodies = store.eventsOf(conversationId).filter((e) => e.seq > lastHeld).map((e) => e.data.body);
+  const bodies = store
+    .eventsOf(conversationId)
+    .filter((e) => e.seq > lastHeld)
+    .map((e) => e.data.body);
   assert.equal(bodies[0], "missed 1");
   assert.equal(bodies[529], "missed 530");
   assert.ok(pagesAsked.filter((p) => p.startsWith("afterSeq=")).length >= 6, "paged at most 100 at a time");

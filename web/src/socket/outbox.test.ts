@@ -22,7 +22,13 @@ test("pending messages keep the order they were written in, across conversations
   const b = outbox.add("c2", "two");
   const c = outbox.add("c1", "three");
   b.status = "sent";
-  assert.deepEqual(outbox.pending().map((m) => m.body), ["one", "three"]);
-  assert.deepEqual(outbox.forConversation("c1").map((m) => m.clientMsgId), [a.clientMsgId, c.clientMsgId]);
+  assert.deepEqual(
+    outbox.pending().map((m) => m.body),
+    ["one", "three"],
+  );
+  assert.deepEqual(
+    outbox.forConversation("c1").map((m) => m.clientMsgId),
+    [a.clientMsgId, c.clientMsgId],
+  );
   assert.notEqual(a.clientMsgId, c.clientMsgId);
 });

@@ -30,7 +30,12 @@ async function post(path: string, json: unknown, token?: string): Promise<Record
 let handles = 0;
 function signUp(): Promise<Record<string, any>> {
   handles += 1;
-  return post("/api/v1/accounts", { handle: `owl_${Date.now() % 100000}_${handles}`, password: "quiet river morning lantern", birthDate: "1990-03-27", acceptAgreement: true });
+  return post("/api/v1/accounts", {
+    handle: `owl_${Date.now() % 100000}_${handles}`,
+    password: "quiet river morning lantern",
+    birthDate: "1990-03-27",
+    acceptAgreement: true,
+  });
 }
 
 /** Resolves when `check` holds after a store change; fails after `timeoutMs`. */

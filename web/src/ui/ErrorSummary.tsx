@@ -21,23 +21,23 @@ export function ErrorSummary({ errors, attempt, general }: { errors: FieldErrors
       <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
       {general ? <p>{general}</p> : null}
       {errors.size > 0 ? (
-      <ul>
-        {[...errors].map(([field, message]) => (
-          <li key={field}>
-            <a
-              href={`#${field}`}
-              onClick={(event) => {
-                event.preventDefault();
-                const target = document.getElementById(field);
-                target?.focus();
-                target?.scrollIntoView({ block: "center" });
-              }}
-            >
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
+        <ul>
+          {[...errors].map(([field, message]) => (
+            <li key={field}>
+              <a
+                href={`#${field}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  const target = document.getElementById(field);
+                  target?.focus();
+                  target?.scrollIntoView({ block: "center" });
+                }}
+              >
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

@@ -27,9 +27,26 @@ export function CrisisLineFields(props: { line: Line; index: number; errors: Fie
         {t("crisisLines.lineLegend", { number, name: line.name.trim() || t("crisisLines.newLine") })}
         {line.shipped ? <span className="tag">{t("crisisLines.shipped")}</span> : null}
       </legend>
-      <TextField id={id("region")} label={t("crisisLines.region")} hint={t("crisisLines.regionHint")} value={line.region} onChange={set("region")} error={errors.get(id("region"))} autoCapitalize="characters" maxLength={2} className="short-input" />
+      <TextField
+        id={id("region")}
+        label={t("crisisLines.region")}
+        hint={t("crisisLines.regionHint")}
+        value={line.region}
+        onChange={set("region")}
+        error={errors.get(id("region"))}
+        autoCapitalize="characters"
+        maxLength={2}
+        className="short-input"
+      />
       <TextField id={id("name")} label={t("crisisLines.name")} value={line.name} onChange={set("name")} error={errors.get(id("name"))} />
-      <TextField id={id("contact")} label={t("crisisLines.contact")} hint={t("crisisLines.contactHint")} value={line.contact} onChange={set("contact")} error={errors.get(id("contact"))} />
+      <TextField
+        id={id("contact")}
+        label={t("crisisLines.contact")}
+        hint={t("crisisLines.contactHint")}
+        value={line.contact}
+        onChange={set("contact")}
+        error={errors.get(id("contact"))}
+      />
       <div className={kindError ? "field has-error" : "field"}>
         <label htmlFor={id("kind")}>{t("crisisLines.kindLabel")}</label>
         {kindError ? (
@@ -69,7 +86,12 @@ export function CrisisLineFields(props: { line: Line; index: number; errors: Fie
           onChange={(event) => set("note")(event.target.value)}
         />
       </div>
-      <button type="button" className="button secondary" onClick={props.onRemove} aria-label={t("crisisLines.removeLabel", { number, name: line.name.trim() || t("crisisLines.newLine") })}>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={props.onRemove}
+        aria-label={t("crisisLines.removeLabel", { number, name: line.name.trim() || t("crisisLines.newLine") })}
+      >
         {t("crisisLines.remove")}
       </button>
     </fieldset>

@@ -15,10 +15,7 @@ test("the server's field paths map to the editor's field ids, and nothing else d
 
 test("lines are checked with the server's rules, each error on its own field", () => {
   const ok = { ...blankLine(), region: "US", name: "Our warmline", contact: "555 0100" };
-  const errors = checkLines(
-    [ok, { ...blankLine(), region: "us", name: " ", contact: "x".repeat(201), note: "y".repeat(1001) }, { ...ok, region: "*" }],
-    t,
-  );
+  const errors = checkLines([ok, { ...blankLine(), region: "us", name: " ", contact: "x".repeat(201), note: "y".repeat(1001) }, { ...ok, region: "*" }], t);
   assert.deepEqual(
     [...errors],
     [

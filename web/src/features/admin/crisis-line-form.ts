@@ -25,7 +25,15 @@ export interface Line {
 let nextKey = 1;
 
 export function lineFrom(resource: Resource): Line {
-  return { key: nextKey++, region: resource.region, name: resource.name, contact: resource.contact, kind: resource.kind, note: resource.note, shipped: resource.default };
+  return {
+    key: nextKey++,
+    region: resource.region,
+    name: resource.name,
+    contact: resource.contact,
+    kind: resource.kind,
+    note: resource.note,
+    shipped: resource.default,
+  };
 }
 
 export function blankLine(): Line {

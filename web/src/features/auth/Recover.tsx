@@ -47,7 +47,14 @@ export default function Recover() {
     } catch (error) {
       if (error instanceof ApiError && error.code === "UNAUTHENTICATED") setErrors(new Map([["recovery-code", t("recover.errors.wrong")]]));
       else if (error instanceof ApiError && error.code === "WEAK_PASSWORD") {
-        setErrors(new Map([["new-password", error.details.reason === "common" ? t("signUp.errors.passwordCommon") : t("signUp.errors.passwordShort", { min: minPasswordLength })]]));
+        setErrors(
+          new Map([
+            [
+              "new-password",
+              error.details.reason === "common" ? t("signUp.errors.passwordCommon") : t("signUp.errors.passwordShort", { min: minPasswordLength }),
+            ],
+          ]),
+        );
       } else setGeneral(generalErrorMessage(error, t));
     } finally {
       setBusy(false);
@@ -59,7 +66,16 @@ export default function Recover() {
       <p>{t("recover.intro")}</p>
       <ErrorSummary errors={errors} attempt={attempt} general={general} />
       <form noValidate onSubmit={submit}>
-        <TextField id="handle" label={t("recover.handle")} value={handle} onChange={setHandle} error={errors.get("handle")} autoComplete="username" autoCapitalize="off" spellCheck={false} />
+        <TextField
+          id="handle"
+          label={t("recover.handle")}
+          value={handle}
+          onChange={setHandle}
+          error={errors.get("handle")}
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+        />
         <TextField
           id="recovery-code"
           label={t("recover.code")}
@@ -71,7 +87,15 @@ export default function Recover() {
           autoCapitalize="off"
           spellCheck={false}
         />
-        <PasswordField id="new-password" label={t("recover.newPassword")} value={password} onChange={setPassword} error={errors.get("new-password")} autoComplete="new-password" guide />
+        <PasswordField
+          id="new-password"
+          label={t("recover.newPassword")}
+          value={password}
+          onChange={setPassword}
+          error={errors.get("new-password")}
+          autoComplete="new-password"
+          guide
+        />
         <div className="actions">
           <button type="submit" className="button">
             {busy ? t("recover.submitting") : t("recover.submit")}

@@ -56,7 +56,10 @@ export default function SignUp() {
     const found: FieldErrors = new Map();
     if (error.code === "HANDLE_TAKEN") found.set("handle", t("signUp.errors.handleTaken"));
     else if (error.code === "WEAK_PASSWORD") {
-      found.set("password", error.details.reason === "common" ? t("signUp.errors.passwordCommon") : t("signUp.errors.passwordShort", { min: minPasswordLength }));
+      found.set(
+        "password",
+        error.details.reason === "common" ? t("signUp.errors.passwordCommon") : t("signUp.errors.passwordShort", { min: minPasswordLength }),
+      );
     } else if (error.code === "BAD_REQUEST" && error.field && fieldIds[error.field]) {
       const messages: Record<string, string> = {
         handle: t("signUp.errors.handleShape"),

@@ -10,7 +10,15 @@ import { useDraft } from "./drafts";
 const maxLength = 4000;
 const maxWarningLength = 200;
 
-export function Composer({ conversationId, onSend, onTyping }: { conversationId: string; onSend(body: string, contentWarning?: string): void; onTyping(): void }) {
+export function Composer({
+  conversationId,
+  onSend,
+  onTyping,
+}: {
+  conversationId: string;
+  onSend(body: string, contentWarning?: string): void;
+  onTyping(): void;
+}) {
   const t = useT();
   const [draft, setDraft] = useDraft(conversationId);
   const [warningOpen, setWarningOpen] = useState(draft.contentWarning !== "");

@@ -67,7 +67,9 @@ export function ConversationActions({ conversation, myId }: { conversation: Conv
           navigate("/home");
         }}
       >
-        <p>{direct ? (stay?.mutual ? t("conversationActions.leaveKept") : t("conversationActions.leaveExplain")) : t("conversationActions.leaveRoomExplain")}</p>
+        <p>
+          {direct ? (stay?.mutual ? t("conversationActions.leaveKept") : t("conversationActions.leaveExplain")) : t("conversationActions.leaveRoomExplain")}
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -12,7 +12,15 @@ import { RoomPanel } from "../rooms/RoomPanel";
 import { CheckinCard } from "./CheckinCard";
 import { MemberMenu } from "./MemberMenu";
 
-const changesTheConversation = ["checkin.updated", "conversation.kept", "conversation.paused", "conversation.closed", "member.joined", "member.left", "member.removed"];
+const changesTheConversation = [
+  "checkin.updated",
+  "conversation.kept",
+  "conversation.paused",
+  "conversation.closed",
+  "member.joined",
+  "member.left",
+  "member.removed",
+];
 
 export function ConversationHeader({ conversation, myId }: { conversation: Conversation; myId: string | undefined }) {
   const queryClient = useQueryClient();
@@ -42,7 +50,11 @@ export function ConversationHeader({ conversation, myId }: { conversation: Conve
           {notice}
         </p>
       ) : null}
-      {conversation.kind === "direct" ? <CheckinCard conversation={conversation} myId={myId} /> : <RoomPanel conversation={conversation} myId={myId} isFacilitator={isFacilitator} onNotice={setNotice} />}
+      {conversation.kind === "direct" ? (
+        <CheckinCard conversation={conversation} myId={myId} />
+      ) : (
+        <RoomPanel conversation={conversation} myId={myId} isFacilitator={isFacilitator} onNotice={setNotice} />
+      )}
     </>
   );
 }

@@ -15,7 +15,17 @@ export function memberName(member: ConversationMember): string {
   return member.displayName ?? member.handle;
 }
 
-export function MemberMenu({ conversationId, member, canRemove, onDone }: { conversationId: string; member: ConversationMember; canRemove: boolean; onDone(message: string): void }) {
+export function MemberMenu({
+  conversationId,
+  member,
+  canRemove,
+  onDone,
+}: {
+  conversationId: string;
+  member: ConversationMember;
+  canRemove: boolean;
+  onDone(message: string): void;
+}) {
   const t = useT();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<"block" | "remove" | null>(null);

@@ -131,9 +131,7 @@ export function MessageLog(props: MessageLogProps) {
           </button>
         </p>
       ) : null}
-      <ol className="log">
-        {items}
-      </ol>
+      <ol className="log">{items}</ol>
     </div>
   );
 }

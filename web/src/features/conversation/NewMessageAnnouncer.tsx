@@ -11,7 +11,17 @@ import { nameOfMember } from "./MessageLog";
 
 const kept = 3;
 
-export function NewMessageAnnouncer({ conversationId, members, myId, blocked }: { conversationId: string; members: ConversationMember[]; myId: string | undefined; blocked: Set<string> }) {
+export function NewMessageAnnouncer({
+  conversationId,
+  members,
+  myId,
+  blocked,
+}: {
+  conversationId: string;
+  members: ConversationMember[];
+  myId: string | undefined;
+  blocked: Set<string>;
+}) {
   const t = useT();
   const [lines, setLines] = useState<Array<{ key: number; text: string }>>([]);
   const onFrame = useCallback(
@@ -23,7 +33,9 @@ export function NewMessageAnnouncer({ conversationId, members, myId, blocked }: 
       if (typeof data.body !== "string") return;
       const name = nameOfMember(members, actorId, myId, t("conversation.you"), t("conversation.formerMember"));
       // A message behind a content warning is announced by its warning only, as it is shown.
-      const text = data.contentWarning ? t("conversation.newMessageWarned", { name, label: data.contentWarning }) : t("conversation.newMessage", { name, body: data.body });
+      const text = data.contentWarning
+        ? t("conversation.newMessageWarned", { name, label: data.contentWarning })
+        : t("conversation.newMessage", { name, body: data.body });
       setLines((previous) => [...previous, { key: frame.event.seq, text }].slice(-kept));
     },
     [conversationId, members, myId, blocked, t],

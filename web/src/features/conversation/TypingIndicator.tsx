@@ -8,7 +8,17 @@ import { useSocketVersion } from "../../socket/hooks";
 import { socketStore } from "../../socket/store";
 import { nameOfMember } from "./MessageLog";
 
-export function TypingIndicator({ conversationId, members, myId, blocked }: { conversationId: string; members: ConversationMember[]; myId: string | undefined; blocked: Set<string> }) {
+export function TypingIndicator({
+  conversationId,
+  members,
+  myId,
+  blocked,
+}: {
+  conversationId: string;
+  members: ConversationMember[];
+  myId: string | undefined;
+  blocked: Set<string>;
+}) {
   const t = useT();
   const { locale } = useLocaleChoice();
   useSocketVersion();

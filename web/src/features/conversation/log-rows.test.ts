@@ -57,7 +57,14 @@ test("edits replace the text, removals leave a tombstone, notes name the member 
 });
 
 test("a local echo disappears once its event is in the log, and 'Seen' marks the last message read", () => {
-  const echo = (clientMsgId: string, status: Outgoing["status"]): Outgoing => ({ clientMsgId, conversationId: "c", body: clientMsgId, ref: "r", status, createdAt: "2026-11-29T10:05:00" });
+  const echo = (clientMsgId: string, status: Outgoing["status"]): Outgoing => ({
+    clientMsgId,
+    conversationId: "c",
+    body: clientMsgId,
+    ref: "r",
+    status,
+    createdAt: "2026-11-29T10:05:00",
+  });
   const rows = buildRows(
     [message(1, "me", "2026-11-29T10:00:00", "k1 body"), message(2, "me", "2026-11-29T10:01:00", "mine too")],
     [echo("k1", "sent"), echo("k9", "sending")],

@@ -56,7 +56,15 @@ export function buildRows(events: ConversationEvent[], pending: Outgoing[], myId
   const confirmed = new Set<string>();
 
   for (const event of events) {
-    const data = event.data as { messageId?: string; clientMsgId?: string; body?: string | null; contentWarning?: string; userId?: string; deleted?: boolean; removedBy?: string };
+    const data = event.data as {
+      messageId?: string;
+      clientMsgId?: string;
+      body?: string | null;
+      contentWarning?: string;
+      userId?: string;
+      deleted?: boolean;
+      removedBy?: string;
+    };
     if (event.type === "message.created") {
       const mine = event.actorId !== null && event.actorId === myId;
       if (data.clientMsgId && mine) confirmed.add(data.clientMsgId);

@@ -13,7 +13,13 @@ import { socketStore } from "../../socket/store";
 /** Within this many pixels of the bottom counts as reading the end. */
 const nearEnd = 160;
 
-export function useLogScrolling(opts: { conversationId: string; firstSeq: number | undefined; lastKey: string | undefined; hasOlder: boolean; olderButton: RefObject<HTMLElement | null> }): void {
+export function useLogScrolling(opts: {
+  conversationId: string;
+  firstSeq: number | undefined;
+  lastKey: string | undefined;
+  hasOlder: boolean;
+  olderButton: RefObject<HTMLElement | null>;
+}): void {
   const { conversationId, firstSeq, lastKey, hasOlder, olderButton } = opts;
   const before = useRef({ firstSeq, height: 0, top: 0 });
   const atEnd = useRef(true);

@@ -85,7 +85,13 @@ export function TalkForm({ onWaiting }: { onWaiting(request: MatchRequest): void
           {anyone ? null : (
             <details className="choices" open={errors.has(firstExperienceId) ? true : undefined}>
               <summary>{t("talk.experiencesSummary", { count: experiences.length })}</summary>
-              <ExperienceChoice legend={t("talk.experiencesLegend")} hint={t("talk.experiencesHint")} selected={experiences} onChange={setExperiences} idPrefix="talk-experience" />
+              <ExperienceChoice
+                legend={t("talk.experiencesLegend")}
+                hint={t("talk.experiencesHint")}
+                selected={experiences}
+                onChange={setExperiences}
+                idPrefix="talk-experience"
+              />
             </details>
           )}
         </div>

@@ -21,7 +21,13 @@ import { browserTimeZone, timeZones, weekdayName, weekdays } from "./schedule-te
 
 const limits = { title: 80, topic: 500, agreement: 2000 };
 /** Server field → the form's control, for BAD_REQUEST answers. */
-const fieldIds: Record<string, string> = { title: "room-title-input", topic: "room-topic", agreement: "room-agreement", schedule: "room-time", language: "room-language" };
+const fieldIds: Record<string, string> = {
+  title: "room-title-input",
+  topic: "room-topic",
+  agreement: "room-agreement",
+  schedule: "room-time",
+  language: "room-language",
+};
 
 export default function CreateRoom() {
   const t = useT();
@@ -84,7 +90,15 @@ export default function CreateRoom() {
       <p>{t("createRoom.intro")}</p>
       <ErrorSummary errors={errors} attempt={attempt} general={general} />
       <form noValidate onSubmit={submit}>
-        <TextField id={fieldIds.title!} label={t("createRoom.name")} hint={t("createRoom.nameHint")} value={title} onChange={setTitle} error={errors.get(fieldIds.title!)} maxLength={limits.title} />
+        <TextField
+          id={fieldIds.title!}
+          label={t("createRoom.name")}
+          hint={t("createRoom.nameHint")}
+          value={title}
+          onChange={setTitle}
+          error={errors.get(fieldIds.title!)}
+          maxLength={limits.title}
+        />
         <div className={errors.has(fieldIds.topic!) ? "field has-error" : "field"}>
           <label htmlFor={fieldIds.topic}>{t("createRoom.topic")}</label>
           <p className="hint" id="room-topic-hint">
@@ -95,9 +109,21 @@ export default function CreateRoom() {
               {errors.get(fieldIds.topic!)}
             </p>
           ) : null}
-          <textarea id={fieldIds.topic} rows={3} value={topic} onChange={(event) => setTopic(event.target.value)} aria-describedby={errors.has(fieldIds.topic!) ? "room-topic-hint room-topic-error" : "room-topic-hint"} />
+          <textarea
+            id={fieldIds.topic}
+            rows={3}
+            value={topic}
+            onChange={(event) => setTopic(event.target.value)}
+            aria-describedby={errors.has(fieldIds.topic!) ? "room-topic-hint room-topic-error" : "room-topic-hint"}
+          />
         </div>
-        <ExperienceChoice legend={t("createRoom.experiences")} hint={t("createRoom.experiencesHint")} selected={experiences} onChange={setExperiences} idPrefix="room-experience" />
+        <ExperienceChoice
+          legend={t("createRoom.experiences")}
+          hint={t("createRoom.experiencesHint")}
+          selected={experiences}
+          onChange={setExperiences}
+          idPrefix="room-experience"
+        />
         <div className="field">
           <label htmlFor={fieldIds.language}>{t("createRoom.language")}</label>
           <select id={fieldIds.language} value={language} onChange={(event) => setLanguage(event.target.value)}>
@@ -111,7 +137,14 @@ export default function CreateRoom() {
         <fieldset>
           <legend>{t("createRoom.visibility")}</legend>
           <div className="check">
-            <input type="radio" id="room-public" name="visibility" checked={visibility === "public"} onChange={() => setVisibility("public")} aria-describedby="room-public-hint" />
+            <input
+              type="radio"
+              id="room-public"
+              name="visibility"
+              checked={visibility === "public"}
+              onChange={() => setVisibility("public")}
+              aria-describedby="room-public-hint"
+            />
             <span>
               <label htmlFor="room-public">{t("createRoom.public")}</label>
               <span className="muted block" id="room-public-hint">
@@ -120,7 +153,14 @@ export default function CreateRoom() {
             </span>
           </div>
           <div className="check">
-            <input type="radio" id="room-invite" name="visibility" checked={visibility === "invite"} onChange={() => setVisibility("invite")} aria-describedby="room-invite-hint" />
+            <input
+              type="radio"
+              id="room-invite"
+              name="visibility"
+              checked={visibility === "invite"}
+              onChange={() => setVisibility("invite")}
+              aria-describedby="room-invite-hint"
+            />
             <span>
               <label htmlFor="room-invite">{t("createRoom.invite")}</label>
               <span className="muted block" id="room-invite-hint">
@@ -147,7 +187,14 @@ export default function CreateRoom() {
                   ))}
                 </select>
               </div>
-              <TextField id={fieldIds.schedule!} type="time" label={t("createRoom.time")} value={time} onChange={setTime} error={errors.get(fieldIds.schedule!)} />
+              <TextField
+                id={fieldIds.schedule!}
+                type="time"
+                label={t("createRoom.time")}
+                value={time}
+                onChange={setTime}
+                error={errors.get(fieldIds.schedule!)}
+              />
               <div className="field">
                 <label htmlFor="room-timezone">{t("createRoom.timeZone")}</label>
                 <p className="hint" id="room-timezone-hint">
@@ -174,7 +221,13 @@ export default function CreateRoom() {
               {errors.get(fieldIds.agreement!)}
             </p>
           ) : null}
-          <textarea id={fieldIds.agreement} rows={4} value={agreement} onChange={(event) => setAgreement(event.target.value)} aria-describedby={errors.has(fieldIds.agreement!) ? "room-agreement-hint room-agreement-error" : "room-agreement-hint"} />
+          <textarea
+            id={fieldIds.agreement}
+            rows={4}
+            value={agreement}
+            onChange={(event) => setAgreement(event.target.value)}
+            aria-describedby={errors.has(fieldIds.agreement!) ? "room-agreement-hint room-agreement-error" : "room-agreement-hint"}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button">

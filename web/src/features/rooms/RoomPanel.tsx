@@ -8,7 +8,17 @@ import { MemberMenu, memberName } from "../conversation/MemberMenu";
 import { InviteLinks } from "./InviteLinks";
 import { scheduleParts } from "./schedule-text";
 
-export function RoomPanel({ conversation, myId, isFacilitator, onNotice }: { conversation: Conversation; myId: string | undefined; isFacilitator: boolean; onNotice(message: string): void }) {
+export function RoomPanel({
+  conversation,
+  myId,
+  isFacilitator,
+  onNotice,
+}: {
+  conversation: Conversation;
+  myId: string | undefined;
+  isFacilitator: boolean;
+  onNotice(message: string): void;
+}) {
   const t = useT();
   const { locale } = useLocaleChoice();
   const schedule = conversation.schedule ? scheduleParts(conversation.schedule, locale) : null;

@@ -21,7 +21,10 @@ export default function Rooms() {
   const [language, setLanguage] = useState("");
   const [experience, setExperience] = useState("");
   const experiences = useExperiences();
-  const rooms = useQuery({ queryKey: ["rooms", language, experience], queryFn: () => api.rooms({ language: language || undefined, experience: experience || undefined }) });
+  const rooms = useQuery({
+    queryKey: ["rooms", language, experience],
+    queryFn: () => api.rooms({ language: language || undefined, experience: experience || undefined }),
+  });
   const mine = useQuery({ queryKey: ["conversations"], queryFn: api.conversations });
   const joined = new Set((mine.data?.conversations ?? []).map((c) => c.id));
   const labelOf = (id: string) => experiences.data?.experiences.find((e) => e.id === id)?.label ?? id;
@@ -84,14 +87,18 @@ function RoomCard({ room, joined, experienceLabel }: { room: RoomListing; joined
   const titleId = useId();
   const title = room.title ?? t("conversations.untitledGroup");
   const href = `/conversations/${encodeURIComponent(room.id)}`;
-  const next = room.nextSessionAt ? new Intl.DateTimeFormat(locale, { weekday: "long", hour: "numeric", minute: "2-digit" }).format(new Date(room.nextSessionAt)) : null;
+  const next = room.nextSessionAt
+    ? new Intl.DateTimeFormat(locale, { weekday: "long", hour: "numeric", minute: "2-digit" }).format(new Date(room.nextSessionAt))
+    : null;
   return (
     <article aria-labelledby={titleId} className="room-card">
       <h3 id={titleId}>{title}</h3>
       {room.topic ? <p>{room.topic}</p> : null}
       <ul className="facts">
         {room.language ? <li>{t("rooms.inLanguage", { language: languageName(room.language, locale) })}</li> : null}
-        {room.experiences.length ? <li>{t("rooms.about", { experiences: new Intl.ListFormat(locale).format(room.experiences.map(experienceLabel)) })}</li> : null}
+        {room.experiences.length ? (
+          <li>{t("rooms.about", { experiences: new Intl.ListFormat(locale).format(room.experiences.map(experienceLabel)) })}</li>
+        ) : null}
         {room.schedule ? <li>{t("room.meets", scheduleParts(room.schedule, locale))}</li> : null}
         {next ? <li>{t("rooms.next", { when: next })}</li> : null}
         <li>{t("rooms.memberCount", { count: room.memberCount })}</li>

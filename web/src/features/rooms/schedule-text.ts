@@ -15,7 +15,9 @@ export function weekdayName(weekday: Weekday, locale: string): string {
 /** "19:30" as the member's clock shows it ("7:30 pm" in English). */
 export function wallTime(time: string, locale: string): string {
   const [hours, minutes] = time.split(":").map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(new Date(Date.UTC(1970, 0, 1, hours ?? 0, minutes ?? 0)));
+  return new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+    new Date(Date.UTC(1970, 0, 1, hours ?? 0, minutes ?? 0)),
+  );
 }
 
 export function scheduleParts(schedule: Schedule, locale: string): { weekday: string; time: string; timeZone: string } {

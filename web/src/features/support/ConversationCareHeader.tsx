@@ -10,7 +10,15 @@ import { HandOver } from "./HandOver";
 import { HandoffNote } from "./HandoffNote";
 import { useSupportNotices } from "./support-notices";
 
-export function ConversationCareHeader({ conversationId, conversation, me }: { conversationId: string; conversation: Conversation | undefined; me: User | null | undefined }) {
+export function ConversationCareHeader({
+  conversationId,
+  conversation,
+  me,
+}: {
+  conversationId: string;
+  conversation: Conversation | undefined;
+  me: User | null | undefined;
+}) {
   const t = useT();
   const handoffId = useSupportNotices().handedNotes[conversationId];
   const supporting = conversation?.origin === "support" && !conversation.closed && Boolean(me?.roles.includes("supporter"));

@@ -17,7 +17,14 @@ export function DutyPanel({ me }: { me: User }) {
   return (
     <section className="panel" aria-labelledby="duty-title">
       <h2 id="duty-title">{t("duty.title")}</h2>
-      <button type="button" role="switch" className="duty-switch" aria-checked={me.onDuty} aria-describedby="duty-state" onClick={() => void duty.setOnDuty(!me.onDuty)}>
+      <button
+        type="button"
+        role="switch"
+        className="duty-switch"
+        aria-checked={me.onDuty}
+        aria-describedby="duty-state"
+        onClick={() => void duty.setOnDuty(!me.onDuty)}
+      >
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>

@@ -94,17 +94,17 @@ export function HandOver({ conversationId }: { conversationId: string }) {
         {t("handover.open")}
       </button>
       <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable>
-          <Modal>
-            <Dialog>
-              {({ close }) => (
-                <>
-                  <Heading slot="title">{t("handover.title")}</Heading>
-                  <HandOverForm conversationId={conversationId} close={close} onOffered={() => setOffered(true)} />
-                </>
-              )}
-            </Dialog>
-          </Modal>
-        </ModalOverlay>
+        <Modal>
+          <Dialog>
+            {({ close }) => (
+              <>
+                <Heading slot="title">{t("handover.title")}</Heading>
+                <HandOverForm conversationId={conversationId} close={close} onOffered={() => setOffered(true)} />
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
       <p role="status">{offered ? t("handover.offered") : ""}</p>
     </div>
   );

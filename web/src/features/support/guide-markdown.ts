@@ -4,12 +4,10 @@
  * text holds (tags included) ends up as text, so an edited guide cannot inject markup or script.
  */
 
-export type Inline = { kind: "text"; text: string } | { kind: "strong"; text: string } | { kind: "em"; text: string } | { kind: "link"; text: string; href: string };
+export type Inline =
+  { kind: "text"; text: string } | { kind: "strong"; text: string } | { kind: "em"; text: string } | { kind: "link"; text: string; href: string };
 
-export type Block =
-  | { kind: "heading"; level: 1 | 2 | 3; inlines: Inline[] }
-  | { kind: "paragraph"; inlines: Inline[] }
-  | { kind: "list"; items: Inline[][] };
+export type Block = { kind: "heading"; level: 1 | 2 | 3; inlines: Inline[] } | { kind: "paragraph"; inlines: Inline[] } | { kind: "list"; items: Inline[][] };
 
 /** Only web addresses and addresses on this site become links; anything else stays text. */
 function safeHref(href: string): string | null {
