@@ -9,12 +9,16 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
+// One prepared statement, reused: every `db.pragma()` call would leave a statement object for
+// the garbage collector, and better-sqlite3 12 can abort the process when one is collected while
+// a worker's environment is being torn down (seen on Node 24).
 const workerSource = `
 const { workerData, parentPort } = require("node:worker_threads");
 const Database = require(workerData.module);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 5000");
-const checkpoint = () => { try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {} };
+const passive = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+const checkpoint = () => { try { passive.get(); } catch {} };
 const timer = setInterval(checkpoint, workerData.intervalMs);
 parentPort.on("message", (message) => {
   if (message !== "stop") return;
