@@ -44,7 +44,13 @@ export async function watchPage(page: Page): Promise<{ console: string[]; proble
     if (message.type() === "error" || /content.security.policy/i.test(message.text())) seen.problems.push(line);
   });
   page.on("pageerror", (error) => seen.problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => seen.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "";
+    // ERR_ABORTED is the page itself cancelling (a navigation or a closed tab while a lazy chunk
+    // was loading), not a request that the server or the network failed.
+    if (reason === "net::ERR_ABORTED") return;
+    seen.problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) seen.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
