@@ -5,11 +5,12 @@
  * depends on the machine, so it is reported, not asserted.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser } from "../helpers/browser.js";
-import { type TestServer, startServer } from "../helpers/server.js";
+import { hasChromium, skipBrowser } from "../helpers/browser.js";
+import { serverAndBrowser } from "./web-client.js";
+import type { TestServer } from "../helpers/server.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -17,16 +18,7 @@ const budgetBytes = 150 * 1024;
 let server: TestServer | undefined;
 let browser: Browser | undefined;
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test("the sign-in page loads at most 150 KB of gzip-compressed JavaScript", { skip: skipBrowser }, async () => {
   const timings: number[] = [];

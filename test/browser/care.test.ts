@@ -6,15 +6,15 @@
  * the next supporter with the note; the break nudge comes and can be put aside.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { grantRole } from "../../src/domain/accounts/roles.js";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
 import { member, requestMatch } from "../helpers/members.js";
-import { type TestServer, startServer } from "../helpers/server.js";
+import type { TestServer } from "../helpers/server.js";
 import { TestSocket } from "../helpers/ws.js";
-import { hasFocus, unexpectedProblems } from "./web-client.js";
+import { hasFocus, serverAndBrowser, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -68,16 +68,10 @@ async function goOnDuty(page: Page): Promise<void> {
   assert.equal(await duty.isChecked(), true);
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
-after(async () => {
+after(() => {
   for (const socket of sockets) socket.close();
-  await browser?.close();
-  await server?.close();
 });
 
 test("words of crisis bring the safety panel to their author only; with nobody on duty it says so honestly", { skip: skipBrowser }, async () => {

@@ -13,13 +13,13 @@
  * message reaches the offline member until it is back online.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
 import { member } from "../helpers/members.js";
-import { type TestServer, startServer } from "../helpers/server.js";
-import { hasFocus, messageIn, signInThroughPage, unexpectedProblems } from "./web-client.js";
+import type { TestServer } from "../helpers/server.js";
+import { hasFocus, messageIn, serverAndBrowser, signInThroughPage, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -37,16 +37,7 @@ async function memberPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 let listener: Awaited<ReturnType<typeof member>>;
 let talker: Awaited<ReturnType<typeof member>>;

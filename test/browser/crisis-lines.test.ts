@@ -4,14 +4,14 @@
  * GET /api/v1/resources then answers with. A member who is not an administrator gets no editor.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { grantRole } from "../../src/domain/accounts/roles.js";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
 import { member } from "../helpers/members.js";
-import { type TestServer, startServer } from "../helpers/server.js";
-import { describedBy, hasFocus, unexpectedProblems } from "./web-client.js";
+import type { TestServer } from "../helpers/server.js";
+import { describedBy, hasFocus, serverAndBrowser, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -28,16 +28,7 @@ async function pageFor(token: string, path: string): Promise<Page> {
   return page;
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test("an administrator edits the crisis lines, sees errors by field, and saves for everyone", { skip: skipBrowser }, async () => {
   const admin = await member(server!.url);

@@ -5,11 +5,11 @@
  * switching to Spanish.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
-import { type TestServer, startServer } from "../helpers/server.js";
-import { describedBy, fillSignUp, hasFocus, isFocused, signUpThroughPages, unexpectedProblems } from "./web-client.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
+import type { TestServer } from "../helpers/server.js";
+import { describedBy, fillSignUp, hasFocus, isFocused, serverAndBrowser, signUpThroughPages, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -24,16 +24,7 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test("Get help now works signed out: a dialog with the instance's help lines, a link to /help, Escape returns focus", { skip: skipBrowser }, async () => {
   const page = await freshPage();

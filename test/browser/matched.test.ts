@@ -5,11 +5,11 @@
  * and a message goes each way through the socket with local echo and acks.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
-import { type TestServer, startServer } from "../helpers/server.js";
-import { onboard, signUpThroughPages, unexpectedProblems } from "./web-client.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
+import type { TestServer } from "../helpers/server.js";
+import { onboard, serverAndBrowser, signUpThroughPages, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -29,16 +29,7 @@ async function memberPage(): Promise<Page> {
   return page;
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 test("a listener and a member who asks to talk land in the same conversation and talk both ways", { skip: skipBrowser }, async () => {
   const listener = await memberPage();

@@ -4,27 +4,19 @@
  * Content-Security-Policy rule.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
-import { type TestServer, startServer } from "../helpers/server.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
+import { serverAndBrowser } from "./web-client.js";
+import type { TestServer } from "../helpers/server.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 for (const [path, heading] of [
   ["/help", /Help lines/],

@@ -6,13 +6,13 @@
  * stops that member's messages reaching the blocker, while the others still get them.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { hasChromium, launchBrowser, skipBrowser, watchPage } from "../helpers/browser.js";
+import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
 import { member } from "../helpers/members.js";
-import { type TestServer, startServer } from "../helpers/server.js";
-import { hasFocus, messageIn, signInThroughPage, unexpectedProblems } from "./web-client.js";
+import type { TestServer } from "../helpers/server.js";
+import { hasFocus, messageIn, serverAndBrowser, signInThroughPage, unexpectedProblems } from "./web-client.js";
 
 if (!hasChromium) console.log("skipped: no /usr/bin/chromium");
 
@@ -33,16 +33,7 @@ async function signedInPage(): Promise<{ page: Page; handle: string; token: stri
   return { page, handle: someone.handle, token: someone.token, frames };
 }
 
-before(async () => {
-  if (!hasChromium) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
 let facilitator: Awaited<ReturnType<typeof signedInPage>>;
 let finder: Awaited<ReturnType<typeof signedInPage>>;

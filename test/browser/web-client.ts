@@ -2,8 +2,10 @@
  * Steps through the web client the way a member does, finding everything by role and
  * accessible name, as a screen-reader user would. Shared by the browser tests.
  */
-import type { Locator, Page } from "playwright-core";
-import type { watchPage } from "../helpers/browser.js";
+import { after, before } from "node:test";
+import type { Browser, Locator, Page } from "playwright-core";
+import { hasChromium, launchBrowser, type watchPage } from "../helpers/browser.js";
+import { type TestServer, startServer } from "../helpers/server.js";
 
 /**
  * A signed-out visit asks GET /api/v1/me and gets 401: that is how the client learns nobody is
@@ -106,4 +108,23 @@ export function messageIn(page: Page, logName: string, author: string, text: str
     .getByRole("log", { name: logName })
     .getByRole("article", { name: new RegExp(`^${author}, `) })
     .filter({ hasText: text });
+}
+
+/**
+ * A real server and headless Chromium for one test file: started before its tests (when
+ * Chromium exists) and closed after them. `ready` hands both to the file.
+ */
+export function serverAndBrowser(ready: (server: TestServer, browser: Browser) => void): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    if (!hasChromium) return;
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
