@@ -5,6 +5,7 @@
  */
 import { ConfigError, describeConfig, loadConfig } from "./config.js";
 import { buildApp } from "./app.js";
+import { sqliteDriver } from "./store/sqlite-connection.js";
 
 async function main(): Promise<void> {
   let config;
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const { app } = await buildApp(config);
-  app.log.info({ config: describeConfig(config) }, "effective configuration");
+  const store = config.databaseUrl ? "postgresql" : `sqlite via ${sqliteDriver}`;
+  app.log.info({ config: describeConfig(config), store, node: process.version }, "effective configuration");
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;

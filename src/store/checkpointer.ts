@@ -6,17 +6,17 @@
  * So the server's connection never checkpoints; a worker thread with its own
  * connection does, passively, every few hundred milliseconds.
  */
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { betterSqliteModule } from "./sqlite-connection.js";
 
-// One prepared statement, reused: every `db.pragma()` call would leave a statement object for
-// the garbage collector, and better-sqlite3 12 can abort the process when one is collected while
-// a worker's environment is being torn down (seen on Node 24).
+// The worker opens its connection with the server's driver (sqlite-connection.ts says why it
+// matters), and prepares its one statement once.
 const workerSource = `
 const { workerData, parentPort } = require("node:worker_threads");
-const Database = require(workerData.module);
-const db = new Database(workerData.file);
-db.pragma("busy_timeout = 5000");
+const db = workerData.betterSqliteModule
+  ? new (require(workerData.betterSqliteModule))(workerData.file)
+  : new (require("node:sqlite").DatabaseSync)(workerData.file);
+db.exec("PRAGMA busy_timeout = 5000");
 const passive = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
 const checkpoint = () => { try { passive.get(); } catch {} };
 const timer = setInterval(checkpoint, workerData.intervalMs);
@@ -35,8 +35,7 @@ export interface Checkpointer {
 }
 
 export async function startCheckpointer(file: string, intervalMs = 250): Promise<Checkpointer> {
-  const module = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(workerSource, { eval: true, workerData: { file, module, intervalMs } });
+  const worker = new Worker(workerSource, { eval: true, workerData: { file, betterSqliteModule, intervalMs } });
   worker.unref();
   await new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve());

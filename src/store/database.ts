@@ -4,12 +4,12 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction, sql } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "./checkpointer.js";
 import { migrateToLatest } from "./migrate.js";
 import type { Database } from "./schema.js";
+import { type SqliteConnection, type Statement, isSqliteUniqueViolation, openSqliteConnection } from "./sqlite-connection.js";
 
 export type Store = Kysely<Database>;
 
@@ -56,16 +56,16 @@ export function sqliteFile(dataDir: string): string {
 
 function openSqlite(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = new SQLite(sqliteFile(dataDir));
+  const file = openSqliteConnection(sqliteFile(dataDir));
   // WAL for concurrent readers; FULL so that a commit (and the ack after it) survives power loss.
-  file.pragma("journal_mode = WAL");
-  file.pragma("synchronous = FULL");
-  file.pragma("foreign_keys = ON");
-  file.pragma("busy_timeout = 5000");
+  file.exec("PRAGMA journal_mode = WAL");
+  file.exec("PRAGMA synchronous = FULL");
+  file.exec("PRAGMA foreign_keys = ON");
+  file.exec("PRAGMA busy_timeout = 5000");
   // Checkpoints run in a worker thread (checkpointer.ts), never inside a commit on the event loop.
-  file.pragma("wal_autocheckpoint = 0");
+  file.exec("PRAGMA wal_autocheckpoint = 0");
   // Deleted rows are overwritten, not left readable in free pages (account deletion).
-  file.pragma("secure_delete = ON");
+  file.exec("PRAGMA secure_delete = ON");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(file) }) });
 }
 
@@ -73,8 +73,8 @@ function openSqlite(dataDir: string): Store {
  * Kysely prepares every query it runs; preparing cost a tenth of the CPU of a
  * send. The same SQL text gets the same prepared statement back instead.
  */
-function cachingStatements(file: SQLite.Database, limit = 2000): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+function cachingStatements(file: SqliteConnection, limit = 2000): SqliteDatabase {
+  const cache = new Map<string, Statement>();
   return {
     close: () => file.close(),
     prepare(text: string) {
@@ -108,6 +108,6 @@ export async function storeIsReachable(db: Store): Promise<boolean> {
 
 /** True when a write failed because a UNIQUE constraint was hit (either dialect). */
 export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  if (typeof err !== "object" || err === null) return false;
+  return (err as { code?: string }).code === "23505" || isSqliteUniqueViolation(err);
 }

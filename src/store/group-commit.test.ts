@@ -7,11 +7,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { afterEach, beforeEach, test } from "node:test";
-import SQLite from "better-sqlite3";
 import { type Generated, Kysely, SqliteDialect, sql } from "kysely";
 import { removeDataDir, tempDataDir } from "../../test/helpers/server.js";
 import type { Store } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
+import { type SqliteConnection, openSqliteConnection } from "./sqlite-connection.js";
 
 interface Notes {
   notes: { id: Generated<number>; text: string };
@@ -21,18 +21,18 @@ let dir: string;
 let file: string;
 let db: Kysely<Notes>;
 /** A second connection to the same file: it sees only what was committed. */
-let outside: SQLite.Database;
+let outside: SqliteConnection;
 let commit: GroupCommit;
 let afterCommitErrors: unknown[];
 
 beforeEach(async () => {
   dir = tempDataDir();
   file = join(dir, "group-commit.db");
-  const main = new SQLite(file);
-  main.pragma("journal_mode = WAL");
+  const main = openSqliteConnection(file);
+  main.exec("PRAGMA journal_mode = WAL");
   db = new Kysely<Notes>({ dialect: new SqliteDialect({ database: main }) });
   await sql`create table notes (id integer primary key, text text not null unique)`.execute(db);
-  outside = new SQLite(file, { readonly: true });
+  outside = openSqliteConnection(file, { readonly: true });
   afterCommitErrors = [];
   commit = new GroupCommit(db as unknown as Store, (err) => afterCommitErrors.push(err));
 });
@@ -48,7 +48,7 @@ const insert = (text: string) => async (trx: Store) => {
   await store(trx).insertInto("notes").values({ text }).execute();
   return text;
 };
-const committed = () => (outside.prepare("select text from notes order by id").all() as Array<{ text: string }>).map((r) => r.text);
+const committed = () => (outside.prepare("select text from notes order by id").all([]) as Array<{ text: string }>).map((r) => r.text);
 
 test("writes queued in one turn share one transaction; a later turn gets the next", async () => {
   const seen: Store[] = [];

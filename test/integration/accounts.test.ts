@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import Database from "better-sqlite3";
+import { openSqliteConnection } from "../../src/store/sqlite-connection.js";
 import { type TestServer, startServer } from "../helpers/server.js";
 import { birthDateYearsAgo, call, goodPassword, signUp, uniqueHandle } from "../helpers/http.js";
 
@@ -72,9 +72,9 @@ describe("sign-up", () => {
     assert.match(res.body.error.message, /youth/i, "points to youth services");
     assert.equal(res.headers.get("set-cookie"), null);
 
-    const db = new Database(join(server.dataDir, "kindred.db"), { readonly: true });
+    const db = openSqliteConnection(join(server.dataDir, "kindred.db"), { readonly: true });
     try {
-      const row = db.prepare("select count(*) as n from users where handle_key = ?").get(handle.toLowerCase()) as { n: number };
+      const row = db.prepare("select count(*) as n from users where handle_key = ?").get([handle.toLowerCase()]) as { n: number };
       assert.equal(row.n, 0);
     } finally {
       db.close();
@@ -92,11 +92,11 @@ describe("sign-up", () => {
     const { user } = await signUp(server.url);
     const other = await call(server.url, "POST", "/api/v1/accounts", { json: signUpBody({ birthDate }) });
     assert.equal(other.status, 201);
-    const db = new Database(join(server.dataDir, "kindred.db"), { readonly: true });
+    const db = openSqliteConnection(join(server.dataDir, "kindred.db"), { readonly: true });
     try {
-      const columns = (db.prepare("pragma table_info(users)").all() as Array<{ name: string }>).map((c) => c.name);
+      const columns = (db.prepare("pragma table_info(users)").all([]) as Array<{ name: string }>).map((c) => c.name);
       assert.ok(!columns.some((c) => /birth/.test(c)), `no birth column in ${columns.join(",")}`);
-      const row = db.prepare("select adult_attested_at from users where id = ?").get(user.id) as { adult_attested_at: number };
+      const row = db.prepare("select adult_attested_at from users where id = ?").get([user.id]) as { adult_attested_at: number };
       assert.ok(Math.abs(row.adult_attested_at - Date.now()) < 60_000);
     } finally {
       db.close();
@@ -172,8 +172,8 @@ describe("sign-up", () => {
     const real = await startServer({ argon2MemoryKib: "65536", argon2TimeCost: "3" });
     try {
       const { user, password } = await signUp(real.url);
-      const db = new Database(join(real.dataDir, "kindred.db"), { readonly: true });
-      const { password_hash } = db.prepare("select password_hash from users where id = ?").get(user.id) as { password_hash: string };
+      const db = openSqliteConnection(join(real.dataDir, "kindred.db"), { readonly: true });
+      const { password_hash } = db.prepare("select password_hash from users where id = ?").get([user.id]) as { password_hash: string };
       db.close();
       const phc = /^\$argon2id\$v=19\$([^$]+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(password_hash);
       assert.ok(phc, password_hash);

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import Database from "better-sqlite3";
+import { openSqliteConnection } from "../../src/store/sqlite-connection.js";
 import { removeDataDir, tempDataDir } from "../helpers/server.js";
 import { signUp } from "../helpers/http.js";
 import { TestSocket } from "../helpers/ws.js";
@@ -122,9 +122,9 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
 
   assert.ok(acked.size > 200, `${acked.size} messages acked across ${kills} crashes`);
   t.diagnostic(`${acked.size} messages acked across ${kills} kill -9s`);
-  const db = new Database(join(dataDir, "kindred.db"), { readonly: true });
+  const db = openSqliteConnection(join(dataDir, "kindred.db"), { readonly: true });
   try {
-    const rows = db.prepare("select id, seq, client_msg_id from messages where conversation_id = ?").all(conversationId) as Array<{
+    const rows = db.prepare("select id, seq, client_msg_id from messages where conversation_id = ?").all([conversationId]) as Array<{
       id: string;
       seq: number;
       client_msg_id: string;
@@ -137,7 +137,7 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
       assert.equal(row.id, ack.messageId);
       assert.equal(Number(row.seq), ack.seq);
     }
-    const seqs = (db.prepare("select seq from events where conversation_id = ? order by seq").all(conversationId) as Array<{ seq: number }>).map((r) =>
+    const seqs = (db.prepare("select seq from events where conversation_id = ? order by seq").all([conversationId]) as Array<{ seq: number }>).map((r) =>
       Number(r.seq),
     );
     assert.deepEqual(
@@ -145,7 +145,7 @@ test(`every acked message survives ${kills} kill -9s, stored exactly once`, asyn
       Array.from({ length: seqs.length }, (_, k) => k + 1),
       "the log has no gaps",
     );
-    const last = db.prepare("select last_seq from conversations where id = ?").get(conversationId) as { last_seq: number };
+    const last = db.prepare("select last_seq from conversations where id = ?").get([conversationId]) as { last_seq: number };
     assert.equal(Number(last.last_seq), seqs.length);
   } finally {
     db.close();

@@ -7,9 +7,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { openSqliteConnection } from "../../src/store/sqlite-connection.js";
 import { migrateTo, migrateToLatest } from "../../src/store/migrate.js";
 import { freshDatabase, scaleOutUrls } from "../helpers/postgres.js";
 import { removeDataDir, tempDataDir } from "../helpers/server.js";
@@ -167,17 +167,17 @@ async function checkUpgraded(db: Kysely<any>): Promise<void> {
 
 test("SQLite: a 0005 store with data upgrades, and foreign keys are enforced afterwards", async () => {
   const dir = tempDataDir();
-  const file = new SQLite(join(dir, "upgrade.db"));
-  file.pragma("journal_mode = WAL");
-  file.pragma("foreign_keys = ON");
+  const file = openSqliteConnection(join(dir, "upgrade.db"));
+  file.exec("PRAGMA journal_mode = WAL");
+  file.exec("PRAGMA foreign_keys = ON");
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
   try {
     await migrateTo(db, "0005-rooms");
     await seedOldStore(db);
     await migrateToLatest(db);
-    assert.equal(file.pragma("foreign_keys", { simple: true }), 1, "foreign keys are back on after the rebuild");
-    assert.deepEqual(file.pragma("foreign_key_check"), []);
-    assert.equal(file.pragma("integrity_check", { simple: true }), "ok");
+    assert.deepEqual({ ...(file.prepare("PRAGMA foreign_keys").get() as object) }, { foreign_keys: 1 }, "foreign keys are back on after the rebuild");
+    assert.deepEqual(file.prepare("PRAGMA foreign_key_check").all([]), []);
+    assert.deepEqual({ ...(file.prepare("PRAGMA integrity_check").get() as object) }, { integrity_check: "ok" });
     await checkUpgraded(db);
   } finally {
     await db.destroy();

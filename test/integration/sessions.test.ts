@@ -1,7 +1,7 @@
 /** Sign-in, sign-out, sessions and recovery codes (protocol.md "Authentication"). */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import Database from "better-sqlite3";
+import { openSqliteConnection } from "../../src/store/sqlite-connection.js";
 import { type TestServer, removeDataDir, startServer, tempDataDir } from "../helpers/server.js";
 import { call, goodPassword, signUp, uniqueHandle } from "../helpers/http.js";
 
@@ -66,8 +66,8 @@ describe("sign-in", () => {
     const dearer = await startServer({ dataDir, argon2MemoryKib: "2048", argon2TimeCost: "2" });
     try {
       assert.equal((await call(dearer.url, "POST", "/api/v1/sessions", { json: { handle, password } })).status, 200);
-      const db = new Database(`${dataDir}/kindred.db`, { readonly: true });
-      const row = db.prepare("select password_hash from users where id = ?").get(user.id) as { password_hash: string };
+      const db = openSqliteConnection(`${dataDir}/kindred.db`, { readonly: true });
+      const row = db.prepare("select password_hash from users where id = ?").get([user.id]) as { password_hash: string };
       db.close();
       assert.match(row.password_hash, /m=2048/);
       assert.match(row.password_hash, /t=2/);
