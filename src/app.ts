@@ -111,8 +111,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Crisis lines: the shipped list until an administrator replaces it; a replacement tells every node.
   const resources = new ResourceList(db, loadResources(), () => bus.publish(topics.resources, { kind: "resources-replaced" }));
   const reloadResources = () => void resources.reload().catch(logError("reloading crisis lines failed"));
-  // Subscribed before any await: a Redis SUBSCRIBE sent while the subscriber connection is between
-  // connect and ready makes ioredis fail its ready check and drop the earlier subscriptions.
   bus.subscribe(topics.resources, reloadResources);
   if ((await resources.reload()).every((r) => r.default)) {
     app.log.info("crisis lines: serving the defaults from content/resources.json; add your local lines (docs/safety-policy.md)");

@@ -68,6 +68,11 @@ export class LocalBus implements Bus {
     return this.handlers.has(topic);
   }
 
+  /** The topics that have handlers now. */
+  topics(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
   }

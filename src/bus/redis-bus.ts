@@ -3,6 +3,12 @@
  * handlers at once and published for the other nodes, which skip their own
  * echoes by node id. Redis delivers one publisher's messages in order; a lost
  * or reordered message is repaired by the receivers' gap check.
+ *
+ * SUBSCRIBE goes out only on a ready connection, and each time the connection
+ * becomes ready, every topic this node has handlers for is subscribed again.
+ * ioredis would send a SUBSCRIBE made during its handshake at once, which puts
+ * the connection in subscriber mode before its own ready check (INFO) runs:
+ * the check fails, and the subscriptions queued until then were dropped.
  */
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
@@ -23,6 +29,10 @@ export class RedisBus implements Bus {
     private readonly prefix: string,
     private readonly onError: (err: unknown) => void,
   ) {
+    subscriber.on("ready", () => {
+      const topics = this.local.topics();
+      if (topics.length > 0) subscriber.subscribe(...topics.map((topic) => prefix + topic)).catch(onError);
+    });
     subscriber.on("message", (channel: string, payload: string) => {
       if (!channel.startsWith(prefix)) return;
       let envelope: Envelope;
@@ -46,12 +56,13 @@ export class RedisBus implements Bus {
   subscribe(topic: string, handler: BusHandler): void {
     const first = !this.local.hasSubscribers(topic);
     this.local.subscribe(topic, handler);
-    if (first) this.subscriber.subscribe(this.prefix + topic).catch(this.onError);
+    if (first && this.subscriber.status === "ready") this.subscriber.subscribe(this.prefix + topic).catch(this.onError);
   }
 
   unsubscribe(topic: string, handler: BusHandler): void {
     this.local.unsubscribe(topic, handler);
-    if (!this.local.hasSubscribers(topic)) this.subscriber.unsubscribe(this.prefix + topic).catch(this.onError);
+    // While not ready there is nothing to undo: the next "ready" subscribes only to topics still wanted.
+    if (!this.local.hasSubscribers(topic) && this.subscriber.status === "ready") this.subscriber.unsubscribe(this.prefix + topic).catch(this.onError);
   }
 
   async close(): Promise<void> {
