@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction, sql } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction, sql } from "kysely";
 import pg from "pg";
 import { type Checkpointer, startCheckpointer } from "./checkpointer.js";
 import { migrateToLatest } from "./migrate.js";
@@ -94,6 +94,11 @@ function openPostgres(url: string): Store {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** True on PostgreSQL, where several nodes write at once and row locks order their writes. */
+export function isPostgres(db: Store | Tx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** For /readyz: is the store answering? */

@@ -11,9 +11,17 @@
  * - In a group, blocks hide: the words of a member go to nobody who blocked
  *   them, and typing, read state and presence to nobody on either side of a block.
  * (Mutes and suspensions join these rules when moderation lands.)
+ *
+ * On PostgreSQL two nodes write at once, and a rule read before this write
+ * holds the conversation's row lock could be stale by its commit: a block,
+ * leave or close committed in between would be missed, and a message would
+ * land after the block's 204. So `canSend` takes that lock before it reads,
+ * and every change to who may write takes the same lock: leaving and closing
+ * update the row, and a block locks the conversations its two members share
+ * (`lockSharedConversations`). SQLite has one writer at a time and needs none.
  */
 import { KindredError } from "../../protocol/errors.js";
-import type { Store, Tx } from "../../store/database.js";
+import { type Store, type Tx, isPostgres } from "../../store/database.js";
 import { prepared } from "../../store/prepared.js";
 
 export interface Reach {
@@ -52,6 +60,27 @@ const blocksWithMembers = prepared(2, (db, conversationId: string, userId: strin
     .where("m.conversation_id", "=", conversationId),
 );
 
+const lockConversation = prepared(1, (db, conversationId: string) => db.selectFrom("conversations").select("id").where("id", "=", conversationId).forUpdate());
+
+/** Locks, in id order (so two blocks never wait on each other), every conversation both members are in. */
+export async function lockSharedConversations(trx: Tx, a: string, b: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await trx
+    .selectFrom("conversations")
+    .select("id")
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("conversation_members as m1")
+        .innerJoin("conversation_members as m2", "m2.conversation_id", "m1.conversation_id")
+        .select("m1.conversation_id")
+        .where("m1.user_id", "=", a)
+        .where("m2.user_id", "=", b),
+    )
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
 async function reachOf(db: Store | Tx, userId: string, conversationId: string, words: boolean): Promise<Reach> {
   const member = (await memberRow.run(db, conversationId, userId)).rows[0];
   if (!member) throw new KindredError("NOT_FOUND");
@@ -64,7 +93,8 @@ async function reachOf(db: Store | Tx, userId: string, conversationId: string, w
 }
 
 /** May `userId` add words (a message, an edit, a check-in answer) to the conversation? Throws if not. */
-export function canSend(trx: Tx, userId: string, conversationId: string): Promise<Reach> {
+export async function canSend(trx: Tx, userId: string, conversationId: string): Promise<Reach> {
+  if (isPostgres(trx)) await lockConversation.run(trx, conversationId);
   return reachOf(trx, userId, conversationId, true);
 }
 

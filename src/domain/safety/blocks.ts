@@ -6,6 +6,7 @@
  */
 import { KindredError, badRequest } from "../../protocol/errors.js";
 import type { Store } from "../../store/database.js";
+import { lockSharedConversations } from "../conversations/policy.js";
 
 export interface BlockSets {
   /** Members this member blocked: their messages are hidden from this member. */
@@ -22,11 +23,16 @@ export class Blocks {
     if (blockerId === blockedId) throw badRequest("userId", "you cannot block yourself");
     const exists = await this.db.selectFrom("users").select("id").where("id", "=", blockedId).executeTakeFirst();
     if (!exists) throw new KindredError("NOT_FOUND");
-    await this.db
-      .insertInto("blocks")
-      .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
-      .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
-      .execute();
+    // Under the locks every send into a shared conversation takes (policy.ts): a send already
+    // holding one commits first, and any later send reads this block.
+    await this.db.transaction().execute(async (trx) => {
+      await lockSharedConversations(trx, blockerId, blockedId);
+      await trx
+        .insertInto("blocks")
+        .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
+        .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
+        .execute();
+    });
   }
 
   /** DELETE /api/v1/blocks/:userId: idempotent. */
