@@ -44,13 +44,16 @@ import { matchLog } from "./observability/match-log.js";
 import { installMetrics } from "./observability/metrics.js";
 import { installRequestLog } from "./observability/request-log.js";
 import { committedBatch } from "./observability/live-metrics.js";
-import { type Store, closeStore, openStore, storeIsReachable } from "./store/database.js";
+import { type Store, closeStore, openStore, scrubDeletedData, storeIsReachable } from "./store/database.js";
+import { AccountDeletion } from "./domain/privacy/account-deletion.js";
+import { MyData } from "./domain/privacy/my-data.js";
 import { GroupCommit } from "./store/group-commit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { RateLimits } from "./domain/limits/rate-limits.js";
 import { installAuth } from "./http/auth.js";
 import { installSecurity } from "./http/security.js";
 import { accountRoutes } from "./http/routes/accounts.js";
+import { privacyRoutes } from "./http/routes/privacy.js";
 import { communityRoutes } from "./http/routes/community.js";
 import { conversationRoutes } from "./http/routes/conversations.js";
 import { experienceRoutes } from "./http/routes/experiences.js";
@@ -142,12 +145,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const breakAfterMs = config.supporterBreakAfterMinutes * 60_000;
   const shifts = new Shifts(db, notify, breakAfterMs);
   const support = new SupportRequests(db, commit, notify, conversations, new FreeSupporters(db, hub.presence), resources);
+  const accounts = new Accounts(db, hasher, sessions, experiences, agreement.version);
   const services: Services = {
     config,
     listenerFreed,
     agreement,
     resources,
-    accounts: new Accounts(db, hasher, sessions, experiences, agreement.version),
+    accounts,
     conversations,
     messages,
     blocks,
@@ -159,6 +163,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     shifts,
     support,
     handoffs: new Handoffs(db, commit, notify, support),
+    myData: new MyData(db, accounts),
+    accountDeletion: new AccountDeletion(db, accounts, notify, () => scrubDeletedData(db)),
   };
 
   const gateway = new Gateway(
@@ -221,6 +227,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (scope) => communityRoutes(scope, services),
     (scope) => pageRoutes(scope, services),
     (scope) => accountRoutes(scope, services),
+    (scope) => privacyRoutes(scope, services),
     (scope) => experienceRoutes(scope, services),
     (scope) => matchingRoutes(scope, services),
     (scope) => conversationRoutes(scope, services),

@@ -11,6 +11,8 @@ import type { Guides } from "../domain/safety/guide.js";
 import type { Shifts } from "../domain/support/shifts.js";
 import type { SupportRequests } from "../domain/support/support-requests.js";
 import type { Handoffs } from "../domain/support/handoffs.js";
+import type { AccountDeletion } from "../domain/privacy/account-deletion.js";
+import type { MyData } from "../domain/privacy/my-data.js";
 import type { Matching } from "../domain/matching/matching.js";
 import type { Rooms } from "../domain/rooms/rooms.js";
 import type { RateLimits } from "../domain/limits/rate-limits.js";
@@ -34,4 +36,6 @@ export interface Services {
   shifts: Shifts;
   support: SupportRequests;
   handoffs: Handoffs;
+  myData: MyData;
+  accountDeletion: AccountDeletion;
 }

@@ -18,9 +18,20 @@ const db = workerData.betterSqliteModule
   : new (require("node:sqlite").DatabaseSync)(workerData.file);
 db.exec("PRAGMA busy_timeout = 5000");
 const passive = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+const truncate = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
 const checkpoint = () => { try { passive.get(); } catch {} };
 const timer = setInterval(checkpoint, workerData.intervalMs);
+// TRUNCATE copies every page back and empties the log; it reports busy while a reader holds
+// an older snapshot, so it is tried again for a while.
+const emptyLog = (attemptsLeft) => {
+  let busy = 1;
+  try { busy = truncate.get().busy; } catch {}
+  if (busy === 0) parentPort.postMessage({ truncated: true });
+  else if (attemptsLeft > 0) setTimeout(() => emptyLog(attemptsLeft - 1), 20);
+  else parentPort.postMessage({ truncated: false });
+};
 parentPort.on("message", (message) => {
+  if (message === "truncate") return emptyLog(250);
   if (message !== "stop") return;
   clearInterval(timer);
   checkpoint();
@@ -31,6 +42,8 @@ parentPort.postMessage("ready");
 `;
 
 export interface Checkpointer {
+  /** Copies the whole log into the database file and empties it; false when readers kept it busy for about five seconds. */
+  truncate(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +55,16 @@ export async function startCheckpointer(file: string, intervalMs = 250): Promise
     worker.once("error", reject);
   });
   return {
+    truncate: () =>
+      new Promise<boolean>((resolve) => {
+        const answer = (message: unknown) => {
+          if (typeof message !== "object" || message === null || !("truncated" in message)) return;
+          worker.off("message", answer);
+          resolve((message as { truncated: boolean }).truncated);
+        };
+        worker.on("message", answer);
+        worker.postMessage("truncate");
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         worker.once("message", () => void worker.terminate().then(() => resolve()));

@@ -50,6 +50,17 @@ export async function closeStore(db: Store): Promise<void> {
   await db.destroy();
 }
 
+/**
+ * After deleting a member's data: on SQLite, `secure_delete` has already overwritten the
+ * deleted rows in the pages written since, but older images of those pages stay in the
+ * write-ahead log until it is copied back and emptied. Resolves false if that could not
+ * happen yet (a reader held it); the periodic checkpoints copy the pages later, and the log
+ * is overwritten as it is reused. PostgreSQL keeps no files under DATA_DIR.
+ */
+export async function scrubDeletedData(db: Store): Promise<boolean> {
+  return (await checkpointers.get(db)?.truncate()) ?? true;
+}
+
 export function sqliteFile(dataDir: string): string {
   return join(dataDir, "kindred.db");
 }

@@ -131,6 +131,12 @@ export class Accounts {
     return { user: await this.view(user), token, recoveryCodes };
   }
 
+  /** Is this the member's password? For steps that ask again although signed in (deleting the account). */
+  async passwordMatches(userId: string, password: string): Promise<boolean> {
+    const row = await this.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+    return row ? this.hasher.verify(row.password_hash, password) : this.hasher.verifyNothing(password);
+  }
+
   async getUser(userId: string): Promise<UserView> {
     const row = await this.db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
     if (!row) throw new KindredError("NOT_FOUND");

@@ -22,6 +22,8 @@ const budgets = {
   signInPerHandle: { points: 10, durationSec: 900 },
   recoverPerAddress: { points: 10, durationSec: 3600 },
   recoverPerHandle: { points: 5, durationSec: 3600 },
+  /** Password tries to delete an account: a stolen session cannot guess its way through. */
+  deleteAccountPerMember: { points: 5, durationSec: 900 },
   /** Messages: a burst of 30, then 3 a second (WebSocket and REST together). */
   sendPerMember: { points: 30, durationSec: 10 },
 } satisfies Record<string, Budget>;
@@ -36,6 +38,7 @@ const limitWording: Record<LimitName, string> = {
   signInPerHandle: "Too many sign-in attempts for this handle.",
   recoverPerAddress: "Too many recovery attempts from this address.",
   recoverPerHandle: "Too many recovery attempts for this handle.",
+  deleteAccountPerMember: "Too many password tries to delete this account.",
   sendPerMember: "You are sending messages very quickly.",
 };
 

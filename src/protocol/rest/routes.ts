@@ -4,6 +4,7 @@ import { communityRoutes } from "./community.js";
 import { conversationRoutes } from "./conversations.js";
 import { experienceRoutes } from "./experiences.js";
 import { matchingRoutes } from "./matching.js";
+import { privacyRoutes } from "./privacy.js";
 import { roomRoutes } from "./rooms.js";
 import type { RouteDef } from "./route.js";
 import { safetyRoutes } from "./safety.js";
@@ -11,6 +12,7 @@ import { supportRoutes } from "./support.js";
 
 export const routeGroups: Record<string, Record<string, RouteDef>> = {
   accounts: accountRoutes,
+  privacy: privacyRoutes,
   experiences: experienceRoutes,
   matching: matchingRoutes,
   conversations: conversationRoutes,
