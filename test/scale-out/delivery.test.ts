@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { TestServer } from "../helpers/server.js";
-import { call, signUp } from "../helpers/http.js";
+import { call, goodPassword, signUp } from "../helpers/http.js";
 import { skipScaleOut, startTwoNodes } from "../helpers/postgres.js";
 import { TestSocket, sendAndAck } from "../helpers/ws.js";
 
@@ -124,5 +124,24 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     const socket = await TestSocket.open(node2.url, { token });
     assert.equal((await call(node1.url, "DELETE", "/api/v1/sessions/current", { token })).status, 204);
     assert.equal((await socket.closedWith()).code, 4001);
+  });
+  test("an account deleted on one node: its socket on the other closes, the other member sees the tombstone, the handle is free", async () => {
+    const leaving = await signUp(node1.url);
+    const staying = await signUp(node2.url);
+    const conversationId = await node1.services.conversations.createDirect(leaving.user.id, staying.user.id);
+    const onB = await TestSocket.open(node2.url, { token: leaving.token });
+    const sent = await sendAndAck(onB, conversationId, "words that go with me", "bye-1");
+    const watching = await TestSocket.open(node2.url, { token: staying.token });
+
+    assert.equal((await call(node1.url, "DELETE", "/api/v1/me", { token: leaving.token, json: { password: goodPassword } })).status, 204);
+    assert.ok(await onB.closedWith(), "the socket on the other node closes");
+    const gone = await watching.waitFor((f) => f.op === "event" && f.event.type === "message.deleted");
+    assert.equal(gone.event.data.messageId, sent.messageId);
+    const history = await call(node2.url, "GET", `/api/v1/conversations/${conversationId}/events`, { token: staying.token });
+    const created = history.body.events.find((e: { type: string }) => e.type === "message.created");
+    assert.deepEqual([created.data.body, created.data.deleted], [null, true]);
+    assert.equal((await call(node2.url, "GET", "/api/v1/me", { token: leaving.token })).status, 401);
+    assert.equal((await signUp(node2.url, leaving.handle)).user.handle, leaving.handle);
+    watching.close();
   });
 });
