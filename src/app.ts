@@ -47,6 +47,7 @@ import { committedBatch } from "./observability/live-metrics.js";
 import { type Store, closeStore, openStore, scrubDeletedData, storeIsReachable } from "./store/database.js";
 import { AccountDeletion } from "./domain/privacy/account-deletion.js";
 import { MyData } from "./domain/privacy/my-data.js";
+import { Retention } from "./domain/privacy/retention.js";
 import { GroupCommit } from "./store/group-commit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { RateLimits } from "./domain/limits/rate-limits.js";
@@ -146,6 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const shifts = new Shifts(db, notify, breakAfterMs);
   const support = new SupportRequests(db, commit, notify, conversations, new FreeSupporters(db, hub.presence), resources);
   const accounts = new Accounts(db, hasher, sessions, experiences, agreement.version);
+  const retention = new Retention(db, config.retentionDays ?? null);
   const services: Services = {
     config,
     listenerFreed,
@@ -164,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     support,
     handoffs: new Handoffs(db, commit, notify, support),
     myData: new MyData(db, accounts),
+    retention,
     accountDeletion: new AccountDeletion(db, accounts, notify, () => scrubDeletedData(db)),
   };
 
@@ -181,6 +184,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   sweep.unref();
   const breakSweep = setInterval(() => void shifts.sweepBreaks().catch(logError("break sweep failed")), breakSweepMs(breakAfterMs));
   breakSweep.unref();
+  // Words past their conversation's retention are erased within a minute.
+  const retentionSweep = setInterval(() => void retention.sweep().catch(logError("retention sweep failed")), 60_000);
+  retentionSweep.unref();
   // A lost "resources replaced" message leaves a node's copy stale for at most a minute.
   const resourceRefresh = setInterval(reloadResources, 60_000);
   resourceRefresh.unref();
@@ -190,6 +196,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     closing = true;
     clearInterval(sweep);
     clearInterval(breakSweep);
+    clearInterval(retentionSweep);
     clearInterval(resourceRefresh);
     bus.unsubscribe(topics.resources, reloadResources);
     await gateway.close();

@@ -74,6 +74,7 @@ const settings = {
   matchGroupSize: ["MATCH_GROUP_SIZE", z.coerce.number().int().min(2).max(50), "6"],
   secureCookies: ["SECURE_COOKIES", bool, "false"],
   supporterBreakAfterMinutes: ["SUPPORTER_BREAK_AFTER_MINUTES", positive, "120"],
+  retentionDays: ["RETENTION_DAYS", positiveInt.optional(), undefined],
 } as const;
 
 type Settings = typeof settings;

@@ -13,6 +13,7 @@ import type { SupportRequests } from "../domain/support/support-requests.js";
 import type { Handoffs } from "../domain/support/handoffs.js";
 import type { AccountDeletion } from "../domain/privacy/account-deletion.js";
 import type { MyData } from "../domain/privacy/my-data.js";
+import type { Retention } from "../domain/privacy/retention.js";
 import type { Matching } from "../domain/matching/matching.js";
 import type { Rooms } from "../domain/rooms/rooms.js";
 import type { RateLimits } from "../domain/limits/rate-limits.js";
@@ -38,4 +39,5 @@ export interface Services {
   handoffs: Handoffs;
   myData: MyData;
   accountDeletion: AccountDeletion;
+  retention: Retention;
 }

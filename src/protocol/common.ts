@@ -65,7 +65,7 @@ export const event = z
     data: z.record(z.string(), z.unknown()).meta({
       description:
         "Depends on `type`. message.created / message.edited: {messageId, clientMsgId, body, contentWarning?, editedAt?}; " +
-        "message.deleted: {messageId, body: null, deleted: true}; member.*: {userId}; checkin.updated: {userId, fields}.",
+        "message.deleted: {messageId, body: null, deleted: true}; a message past its conversation's retention: {messageId, body: null, expired: true}; member.*: {userId}; checkin.updated: {userId, fields}.",
     }),
   })
   .meta({ id: "Event", description: "One entry of a conversation's log; `seq` starts at 1 and has no gaps." });

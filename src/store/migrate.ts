@@ -11,6 +11,7 @@ import * as matching from "./migrations/0004-matching.js";
 import * as rooms from "./migrations/0005-rooms.js";
 import * as listTables from "./migrations/0006-list-tables.js";
 import * as support from "./migrations/0007-support.js";
+import * as retention from "./migrations/0008-retention.js";
 
 const migrations: Record<string, Migration> = {
   "0001-accounts": accounts,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0005-rooms": rooms,
   "0006-list-tables": listTables,
   "0007-support": support,
+  "0008-retention": retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -74,6 +74,8 @@ export interface ConversationsTable {
   created_at: number;
   /** When the conversation closed for new messages (a one-to-one someone left). */
   closed_at: Generated<number | null>;
+  /** A room's retention in days, chosen by a facilitator; null keeps words until deleted. */
+  retention_days: Generated<number | null>;
   /** "match" for conversations opened by matching. */
   origin: Generated<string | null>;
   /** A room's or matched group's language. */
@@ -94,6 +96,8 @@ export interface ConversationMembersTable {
   joined_at: number;
   /** 1 when this member chose "stay in touch" (one-to-ones). */
   stay_in_touch: Generated<number>;
+  /** This member's retention choice in days (1, 7 or 30); null keeps words until deleted. */
+  retention_days: Generated<number | null>;
 }
 
 export interface EventsTable {
@@ -120,6 +124,8 @@ export interface MessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** When the words passed the conversation's retention and were erased. */
+  expired_at: Generated<number | null>;
 }
 
 export interface BlocksTable {

@@ -4,7 +4,8 @@
  * asks for the password, then erases it in one step — tombstones for every
  * message, shown live to the others, sockets closed, the handle free again —
  * and afterwards no file under DATA_DIR holds their handle, display name or
- * message text.
+ * message text. Each conversation says who can read it and how long its words
+ * are kept (protocol.md "Privacy"), and words past that are erased.
  */
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -152,5 +153,81 @@ describe("deleting my account", () => {
       }
     }
     assert.equal((await signUp(server.url, handle)).user.handle, handle);
+  });
+});
+
+describe("who can read a conversation, and retention", () => {
+  const day = 24 * 3600_000;
+
+  test("the privacy answer names the other members in plain words, and non-members get NOT_FOUND", async () => {
+    const me = await signUp(server.url);
+    const other = await signUp(server.url);
+    const outsider = await signUp(server.url);
+    const direct = await server.services.conversations.createDirect(me.user.id, other.user.id);
+    const res = await call(server.url, "GET", `/api/v1/conversations/${direct}/privacy`, { token: me.token });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.whoCanRead[0], `You and @${other.handle}, the other member now in it.`);
+    assert.deepEqual([res.body.retentionDays, res.body.myRetentionDays], [null, null]);
+    assert.match(res.body.automatedChecks.join(" "), /crisis-language check/);
+    assert.equal((await call(server.url, "GET", `/api/v1/conversations/${direct}/privacy`, { token: outsider.token })).status, 404);
+  });
+
+  test("in a one-to-one the shorter choice holds; only 1, 7, 30 or null are choices", async () => {
+    const me = await signUp(server.url);
+    const other = await signUp(server.url);
+    const direct = await server.services.conversations.createDirect(me.user.id, other.user.id);
+    const choose = (token: string, days: unknown) => call(server.url, "PUT", `/api/v1/conversations/${direct}/retention`, { token, json: { days } });
+    assert.deepEqual((await choose(me.token, 30)).body, { retentionDays: 30 });
+    assert.deepEqual((await choose(other.token, 7)).body, { retentionDays: 7 });
+    assert.deepEqual((await choose(me.token, null)).body, { retentionDays: 7 }, "my longer choice does not lift theirs");
+    const privacy = (await call(server.url, "GET", `/api/v1/conversations/${direct}/privacy`, { token: me.token })).body;
+    assert.deepEqual([privacy.retentionDays, privacy.myRetentionDays], [7, null]);
+    const bad = await choose(me.token, 2);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details.field, "days");
+  });
+
+  test("in a room only a facilitator chooses", async () => {
+    const host = await signUp(server.url);
+    const guest = await signUp(server.url);
+    const room = (
+      await call(server.url, "POST", "/api/v1/conversations", { token: host.token, json: { kind: "group", title: "Morning room", visibility: "public" } })
+    ).body.conversation.id;
+    await call(server.url, "POST", `/api/v1/conversations/${room}/members`, { token: guest.token, json: {} });
+    const refused = await call(server.url, "PUT", `/api/v1/conversations/${room}/retention`, { token: guest.token, json: { days: 1 } });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, "FORBIDDEN");
+    assert.deepEqual((await call(server.url, "PUT", `/api/v1/conversations/${room}/retention`, { token: host.token, json: { days: 1 } })).body, {
+      retentionDays: 1,
+    });
+    const seen = (await call(server.url, "GET", `/api/v1/conversations/${room}/privacy`, { token: guest.token })).body;
+    assert.deepEqual([seen.retentionDays, seen.myRetentionDays], [1, null]);
+  });
+
+  test("past retention the words are erased, the seq stays, and an edit cannot bring them back", async () => {
+    const me = await signUp(server.url);
+    const other = await signUp(server.url);
+    const direct = await server.services.conversations.createDirect(me.user.id, other.user.id);
+    const socket = await TestSocket.open(server.url, { token: me.token });
+    const old = await sendAndAck(socket, direct, "words from long ago", "old-1");
+    await call(server.url, "PUT", `/api/v1/conversations/${direct}/retention`, { token: other.token, json: { days: 1 } });
+
+    await server.services.retention.sweep(Date.now() + 2 * day);
+    const fresh = await sendAndAck(socket, direct, "words from today", "new-1");
+    const events = (await call(server.url, "GET", `/api/v1/conversations/${direct}/events`, { token: other.token })).body.events;
+    const messages = events.filter((e: { type: string }) => e.type === "message.created");
+    assert.deepEqual(
+      messages.map((e: { seq: number; data: { body: string | null; expired?: boolean } }) => [e.seq, e.data.body, e.data.expired ?? false]),
+      [
+        [old.seq, null, true],
+        [fresh.seq, "words from today", false],
+      ],
+    );
+    const edit = await call(server.url, "PATCH", `/api/v1/conversations/${direct}/messages/${old.messageId}`, {
+      token: me.token,
+      json: { body: "back again?" },
+    });
+    assert.equal(edit.status, 404);
+    socket.close();
   });
 });

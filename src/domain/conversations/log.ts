@@ -5,7 +5,7 @@
  * their own: it is read from `messages`, so edits and deletions change the
  * one stored copy.
  */
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { ConversationEvent, EventType } from "../../protocol/common.js";
 import type { Store } from "../../store/database.js";
 import type { EventsTable, MessagesTable } from "../../store/schema.js";
@@ -71,6 +71,7 @@ export async function readEvents(db: Store, conversationId: string, q: EventQuer
       "messages.content_warning",
       "messages.edited_at",
       "messages.deleted_at",
+      "messages.expired_at",
     ])
     .where("events.conversation_id", "=", conversationId);
   if (q.afterSeq !== undefined) query = query.where("events.seq", ">", q.afterSeq);
@@ -91,7 +92,7 @@ function hides(hidden: ReadonlySet<string>, event: ConversationEvent): boolean {
 
 /** A log row joined with its message, if any (all message columns null for other events). */
 type EventRow = Pick<EventsTable, "seq" | "type" | "actor_id" | "at" | "message_id" | "data"> & {
-  [K in "client_msg_id" | "body" | "content_warning" | "edited_at" | "deleted_at"]: MessagesTable[K] | null;
+  [K in "client_msg_id" | "body" | "content_warning" | "edited_at" | "deleted_at" | "expired_at"]: Selectable<MessagesTable>[K] | null;
 };
 
 export function toEvent(conversationId: string, row: EventRow): ConversationEvent {
@@ -107,7 +108,7 @@ export function toEvent(conversationId: string, row: EventRow): ConversationEven
   };
 }
 
-/** The message's current state as event data: a deleted message is a tombstone. */
+/** The message's current state as event data: a deleted message is a tombstone, and so is one past retention. */
 export function messageData(m: {
   message_id: string | null;
   client_msg_id: string | null;
@@ -115,9 +116,11 @@ export function messageData(m: {
   content_warning: string | null;
   edited_at: number | null;
   deleted_at: number | null;
+  expired_at?: number | null;
 }): Record<string, unknown> {
   const data: Record<string, unknown> = { messageId: m.message_id, clientMsgId: m.client_msg_id };
   if (m.deleted_at !== null) return { ...data, body: null, deleted: true };
+  if (m.expired_at != null) return { ...data, body: null, expired: true };
   data.body = m.body;
   if (m.content_warning !== null) data.contentWarning = m.content_warning;
   if (m.edited_at !== null) data.editedAt = new Date(Number(m.edited_at)).toISOString();

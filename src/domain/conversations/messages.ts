@@ -199,6 +199,8 @@ async function claimOwnLiveMessage(
     .where("conversation_id", "=", conversationId)
     .where("sender_id", "=", userId)
     .where("deleted_at", "is", null)
+    // Words erased by retention stay erased: an edit cannot bring them back.
+    .where("expired_at", "is", null)
     .where((eb) =>
       eb.exists(eb.selectFrom("conversation_members as m").select("m.user_id").where("m.conversation_id", "=", conversationId).where("m.user_id", "=", userId)),
     )

@@ -75,6 +75,7 @@ export class MyData {
           createdAt: iso(m.created_at),
           editedAt: isoOrNull(m.edited_at),
           deleted: m.deleted_at !== null,
+          expired: m.expired_at !== null,
         })),
         checkins: checkins.map((c) => ({
           conversationId: c.conversation_id,

@@ -29,4 +29,16 @@ export function privacyRoutes(app: App, s: Services): void {
       return reply.code(204).send();
     },
   });
+
+  /** GET /api/v1/conversations/:id/privacy → who can read it, retention, automated checks. */
+  app.route({
+    ...routeOptions(r.conversationPrivacy),
+    handler: async (request) => s.retention.privacyOf(memberOf(request).user.id, request.params.id),
+  });
+
+  /** PUT /api/v1/conversations/:id/retention {days} → {retentionDays}, what now holds. */
+  app.route({
+    ...routeOptions(r.setRetention),
+    handler: async (request) => ({ retentionDays: await s.retention.choose(memberOf(request).user.id, request.params.id, request.body.days) }),
+  });
 }

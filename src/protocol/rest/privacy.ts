@@ -28,6 +28,7 @@ const exportedMessage = z.object({
   createdAt: isoTime,
   editedAt: isoTime.nullable(),
   deleted: z.boolean(),
+  expired: z.boolean().meta({ description: "True once the words passed the conversation's retention and were erased." }),
 });
 
 const exportedCheckin = z.object({
@@ -69,6 +70,13 @@ export const myDataExport = z
 
 export const deleteMeBody = z.strictObject({ password });
 
+const conversationParams = z.strictObject({ id });
+const retentionDays = z.number().int().nullable().meta({ description: "Days a message's words are kept; null: until someone deletes them." });
+
+export const retentionBody = z.strictObject({
+  days: z.union([z.literal(1), z.literal(7), z.literal(30), z.null()], { error: "1, 7, 30, or null to keep words until deleted" }),
+});
+
 export const privacyRoutes = {
   exportMe: defineRoute({
     method: "GET",
@@ -95,5 +103,40 @@ export const privacyRoutes = {
     body: deleteMeBody,
     response: { 204: null },
     errors: ["FORBIDDEN", "RATE_LIMITED"],
+  }),
+  conversationPrivacy: defineRoute({
+    method: "GET",
+    url: "/api/v1/conversations/:id/privacy",
+    access: "member",
+    tag,
+    summary: "Who can read this conversation, and how long its words are kept",
+    description:
+      "In plain words, for the banner a conversation shows. `retentionDays` is what holds; `myRetentionDays` is your own choice " +
+      "(in a room, the room's choice if you are a facilitator, else null). Non-members: NOT_FOUND.",
+    params: conversationParams,
+    response: {
+      200: z.object({
+        whoCanRead: z.array(z.string()),
+        retentionDays,
+        myRetentionDays: retentionDays,
+        automatedChecks: z.array(z.string()).meta({ description: "What reads messages on the server, and what it keeps." }),
+      }),
+    },
+    errors: ["NOT_FOUND"],
+  }),
+  setRetention: defineRoute({
+    method: "PUT",
+    url: "/api/v1/conversations/:id/retention",
+    access: "member",
+    tag,
+    summary: "Choose how long this conversation's words are kept",
+    description:
+      "In a one-to-one (or a matched group), the shortest of the members' choices holds, capped by the instance's RETENTION_DAYS; " +
+      "in a room, a facilitator's choice (other members: FORBIDDEN). Past it, words are erased and the event stays as " +
+      "`{messageId, body: null, expired: true}`, so seqs stay gapless. Words already older than what now holds are erased at once.",
+    params: conversationParams,
+    body: retentionBody,
+    response: { 200: z.object({ retentionDays }) },
+    errors: ["NOT_FOUND", "FORBIDDEN"],
   }),
 } as const;
