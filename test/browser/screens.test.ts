@@ -108,6 +108,17 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await h1("Sign in");
   await checkScreen("sign-in");
 
+  // Arriving signed out from an invite link: sign-in and sign-up say why.
+  await page.goto(base + "/invite/a-code-for-the-screens");
+  await h1("Sign in");
+  await page.getByText("to see the room you were invited to", { exact: false }).waitFor();
+  await checkScreen("sign-in-invited");
+  await page.getByRole("link", { name: "New here? Join Kindred" }).click();
+  await h1("Join Kindred");
+  await checkScreen("sign-up-invited");
+  // Forget it, so the screens after sign-up below go where they always do.
+  await page.evaluate("sessionStorage.removeItem('kindred.returnTo')");
+
   await page.goto(base + "/recover");
   await h1("Get back in with a recovery code");
   await checkScreen("recover");
@@ -332,7 +343,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByRole("button", { name: "Sign out" }).click();
   await h1("You are signed out");
   await checkScreen("signed-out");
-  assert.equal(checked.length, 36);
+  assert.equal(checked.length, 38);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {

@@ -2,9 +2,10 @@
  * Every screen and its address. Each feature is its own chunk (React.lazy), so the sign-in
  * page loads only what it needs.
  */
-import { type ReactNode, Suspense, lazy } from "react";
-import { Redirect, Route, Switch } from "wouter";
+import { type ReactNode, Suspense, lazy, useLayoutEffect } from "react";
+import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 import { useT } from "../i18n/I18nProvider";
+import { returnTo } from "../features/auth/return-to";
 import { useMe } from "../features/auth/session";
 import { Welcome } from "../features/home/Welcome";
 
@@ -53,11 +54,25 @@ function Loading() {
   return <p>{t("app.loading")}</p>;
 }
 
+/**
+ * Sends a signed-out visitor to sign in, remembering in the tab's storage (never in the address)
+ * where they were going, so that signing in or joining takes them back there.
+ */
+function ToSignIn() {
+  const [path, navigate] = useLocation();
+  const search = useSearch();
+  useLayoutEffect(() => {
+    returnTo.remember(search ? `${path}?${search}` : path);
+    navigate("/sign-in", { replace: true });
+  }, [path, search, navigate]);
+  return null;
+}
+
 /** Screens for members only: signed-out visitors are sent to sign in. */
 function SignedIn({ children }: { children: ReactNode }) {
   const me = useMe();
   if (me.isPending) return <Loading />;
-  if (!me.data) return <Redirect to="/sign-in" replace />;
+  if (!me.data) return <ToSignIn />;
   return <>{children}</>;
 }
 

@@ -66,8 +66,11 @@ export class SocketStore {
     this.connect();
   }
 
-  /** Sign-out: close for good and forget everything this member had. */
-  stop(): void {
+  /**
+   * Sign-out: close for good and forget everything this member had. `keep` names values of the
+   * tab's storage that are not the member's and stay (see SocketLifecycle).
+   */
+  stop(keep: readonly string[] = []): void {
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.typingTimer);
@@ -82,7 +85,7 @@ export class SocketStore {
     this.typingNow.clear();
     this.reads.clear();
     // Drafts and unsent messages must not outlive the member's session on a shared device.
-    this.storage.forgetAll();
+    this.storage.forgetAll(keep);
     this.changed();
   }
 

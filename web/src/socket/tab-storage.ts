@@ -53,15 +53,19 @@ export class TabStorage {
     }
   }
 
-  /** Sign-out: every draft, unsent message and other kept value of this tab is gone. */
-  forgetAll(): void {
+  /**
+   * Sign-out: every draft, unsent message and other kept value of this tab is gone, except the
+   * values named in `keep` (names without the "kindred." prefix).
+   */
+  forgetAll(keep: readonly string[] = []): void {
     const storage = this.storage;
     if (!storage) return;
+    const kept = new Set(keep.map((name) => prefix + name));
     try {
       const keys: string[] = [];
       for (let i = 0; i < storage.length; i += 1) {
         const key = storage.key(i);
-        if (key?.startsWith(prefix)) keys.push(key);
+        if (key?.startsWith(prefix) && !kept.has(key)) keys.push(key);
       }
       for (const key of keys) storage.removeItem(key);
     } catch {

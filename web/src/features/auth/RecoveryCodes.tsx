@@ -1,12 +1,15 @@
 /**
  * The recovery codes, shown once, right after sign-up or recovery, with copy and download.
- * Kindred keeps only their hashes, so this is the only time anyone can see them.
+ * Kindred keeps only their hashes, so this is the only time anyone can see them. Onboarding
+ * comes next; when the codes are already gone (a reload), the member goes on to where they were
+ * going before they signed in (return-to.ts), else home.
  */
 import { useState } from "react";
 import { useLocation } from "wouter";
 import { useT } from "../../i18n/I18nProvider";
 import { Page } from "../../ui/Page";
 import { forgetRecoveryCodes, peekRecoveryCodes } from "./recovery-codes-holder";
+import { returnTo } from "./return-to";
 
 export default function RecoveryCodes() {
   const t = useT();
@@ -19,8 +22,8 @@ export default function RecoveryCodes() {
     return (
       <Page title={t("codes.goneTitle")}>
         <p>{t("codes.gone")}</p>
-        <button type="button" className="button" onClick={() => navigate("/home")}>
-          {t("codes.continue")}
+        <button type="button" className="button" onClick={() => navigate(returnTo.take() ?? "/home")}>
+          {returnTo.peek() ? t("codes.continueOn") : t("codes.continue")}
         </button>
       </Page>
     );

@@ -1,6 +1,7 @@
 /**
  * Sign-in (POST /api/v1/sessions). A wrong handle and a wrong password get the same answer,
- * so the message never says which one was wrong.
+ * so the message never says which one was wrong. Afterwards the member goes where they were
+ * going when they were sent here (an invite link, say: see return-to.ts), else home.
  */
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
@@ -12,6 +13,7 @@ import { type FieldErrors, generalErrorMessage } from "../../ui/form-errors";
 import { Page } from "../../ui/Page";
 import { TextField } from "../../ui/TextField";
 import { PasswordField } from "./PasswordField";
+import { isInvite, returnTo } from "./return-to";
 import { useSetMe } from "./session";
 
 export default function SignIn() {
@@ -24,6 +26,7 @@ export default function SignIn() {
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [invited] = useState(() => isInvite(returnTo.peek()));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +42,7 @@ export default function SignIn() {
     try {
       const result = await api.signIn({ handle: handle.trim(), password });
       setMe(result.user);
-      navigate("/home");
+      navigate(returnTo.take() ?? "/home");
     } catch (error) {
       if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
         setErrors(new Map([["handle", t("signIn.errors.wrong")]]));
@@ -55,6 +58,7 @@ export default function SignIn() {
 
   return (
     <Page title={t("signIn.title")}>
+      {invited ? <p className="calm-panel">{t("signIn.invited")}</p> : null}
       <ErrorSummary errors={errors} attempt={attempt} general={general} />
       <form noValidate onSubmit={submit}>
         <TextField

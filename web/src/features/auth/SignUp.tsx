@@ -3,6 +3,7 @@
  * and the consent-only crisis policy in plain words. Errors follow GOV.UK: a summary that takes
  * focus, the message beside each field, and everything typed kept. Under 18: the kind refusal
  * page, and the form is emptied (nothing about the person is kept, here or on the server).
+ * Someone who came from an invite link is told the room waits for them after onboarding.
  */
 import { type FormEvent, useState } from "react";
 import { Link, useLocation } from "wouter";
@@ -16,6 +17,7 @@ import { TextField } from "../../ui/TextField";
 import { type BirthDate, BirthDateField, emptyBirthDate, toIsoDate } from "./BirthDateField";
 import { PasswordField, minPasswordLength } from "./PasswordField";
 import { holdRecoveryCodes } from "./recovery-codes-holder";
+import { isInvite, returnTo } from "./return-to";
 import { useSetMe } from "./session";
 
 const handlePattern = /^[A-Za-z0-9_.-]{3,32}$/;
@@ -40,6 +42,7 @@ export default function SignUp() {
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [invited] = useState(() => isInvite(returnTo.peek()));
 
   function checkLocally(): FieldErrors {
     const found: FieldErrors = new Map();
@@ -105,6 +108,7 @@ export default function SignUp() {
 
   return (
     <Page title={t("signUp.title")}>
+      {invited ? <p className="calm-panel">{t("signUp.invited")}</p> : null}
       <p>{t("signUp.intro")}</p>
       <ErrorSummary errors={errors} attempt={attempt} general={general} />
       <form noValidate onSubmit={submit}>

@@ -1,7 +1,9 @@
 /**
  * After sign-up, and skippable: which experiences the member shares, which languages they speak,
  * whether they want to talk or can listen, and their region for crisis lines
- * (GET /api/v1/experiences, GET /api/v1/resources, then PATCH /api/v1/me).
+ * (GET /api/v1/experiences, GET /api/v1/resources, then PATCH /api/v1/me). Saving or skipping
+ * takes the member where they were going before they joined (an invite link: see
+ * auth/return-to.ts), else home.
  */
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -12,6 +14,7 @@ import { useLocaleChoice, useT } from "../../i18n/I18nProvider";
 import { ErrorSummary } from "../../ui/ErrorSummary";
 import { type FieldErrors, generalErrorMessage } from "../../ui/form-errors";
 import { Page } from "../../ui/Page";
+import { returnTo } from "../auth/return-to";
 import { useMe, useSetMe } from "../auth/session";
 import { AvailabilityChoice } from "./AvailabilityChoice";
 import { ExperienceChoice } from "./ExperienceChoice";
@@ -33,6 +36,7 @@ export default function Onboarding() {
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const allResources = useQuery({ queryKey: ["resources", null], queryFn: () => api.resources() });
+  const [next] = useState(() => returnTo.peek() ?? "/home");
   const regions = [...new Set((allResources.data?.resources ?? []).map((r) => r.region).filter((r) => r !== "*"))].sort();
 
   async function submit(event: FormEvent) {
@@ -48,7 +52,7 @@ export default function Onboarding() {
     try {
       const { user: updated } = await api.updateMe({ experiences, languages, availability, region: region || null });
       setMe(updated);
-      navigate("/home");
+      navigate(returnTo.take() ?? "/home");
     } catch (error) {
       setGeneral(generalErrorMessage(error, t));
     } finally {
@@ -62,7 +66,9 @@ export default function Onboarding() {
     <Page title={t("onboarding.title")}>
       <p>{t("onboarding.intro")}</p>
       <p>
-        <Link href="/home">{t("onboarding.skip")}</Link>
+        <Link href={next} onClick={() => returnTo.forget()}>
+          {t("onboarding.skip")}
+        </Link>
       </p>
       <ErrorSummary errors={errors} attempt={attempt} general={general} />
       <form noValidate onSubmit={submit}>
@@ -114,7 +120,9 @@ export default function Onboarding() {
           <button type="submit" className="button">
             {busy ? t("onboarding.saving") : t("onboarding.save")}
           </button>
-          <Link href="/home">{t("onboarding.skip")}</Link>
+          <Link href={next} onClick={() => returnTo.forget()}>
+            {t("onboarding.skip")}
+          </Link>
         </div>
       </form>
     </Page>
