@@ -3,7 +3,9 @@
  * bring the private safety panel to that member alone; "talk to an on-duty peer supporter now"
  * is honest when nobody is free and opens a conversation for both when someone is; a supporter
  * goes on duty with the switch and sees their shift; a hand-off accepted by the member reaches
- * the next supporter with the note; the break nudge comes and can be put aside.
+ * the next supporter with the note, and the supporter who tapped out hears how the member
+ * decided (after a reload, and after being offline when it happened); the break nudge comes and
+ * can be put aside.
  */
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
@@ -13,6 +15,7 @@ import { hasChromium, skipBrowser, watchPage } from "../helpers/browser.js";
 import { call } from "../helpers/http.js";
 import { member, requestMatch } from "../helpers/members.js";
 import type { TestServer } from "../helpers/server.js";
+import { onDutySupporter, requestSupport } from "../helpers/supporters.js";
 import { TestSocket } from "../helpers/ws.js";
 import { hasFocus, serverAndBrowser, unexpectedProblems } from "./web-client.js";
 
@@ -213,6 +216,63 @@ test("the supporter hands over with a note; the member accepts; the next support
   assert.equal((await call(server!.url, "GET", "/api/v1/me", { token: first.token })).body.user.onDuty, false);
 });
 
+/** The supporter's own page: "Hand over to another supporter" with a note. */
+async function tapOut(page: Page, note: string): Promise<void> {
+  await page.getByRole("button", { name: "Hand over to another supporter" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hand over to another supporter" });
+  await dialog.getByRole("textbox", { name: "A note for the next supporter" }).fill(note);
+  await dialog.getByRole("button", { name: "Offer the hand-off" }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
+test("the supporter who tapped out hears how the member decided, after a reload and after being offline", { skip: skipBrowser }, async () => {
+  const first = await supporterAccount();
+  const firstPage = await pageFor(first);
+  await h1(firstPage, `Hello, ${first.handle}`);
+  await goOnDuty(firstPage);
+  const m = await member(server!.url);
+  const memberSocket = await TestSocket.open(server!.url, { token: m.token });
+  sockets.push(memberSocket);
+  const asked = await requestSupport(server!.url, m.token);
+  assert.equal(asked.status, 201, asked.text);
+  assert.equal(asked.body.supporter.id, first.user.id);
+  await h1(firstPage, `With ${m.handle}`);
+  const next = await onDutySupporter(server!);
+  sockets.push(next.socket);
+  const line = (text: string) => firstPage.getByRole("status").filter({ hasText: text });
+  const answer = (how: "accept" | "decline", handoffId: string) => call(server!.url, "POST", `/api/v1/handoffs/${handoffId}/${how}`, { token: m.token });
+
+  await tapOut(firstPage, "Going off shift soon.");
+  await line("The member has been asked.").waitFor();
+  const declined = await memberSocket.waitFor((f) => f.op === "handoff.offer");
+  assert.equal((await answer("decline", declined.handoffId)).status, 204);
+  await line("They'd like to keep talking with you.").waitFor();
+  await firstPage.reload();
+  await h1(firstPage, `With ${m.handle}`);
+  await line("They'd like to keep talking with you.").waitFor();
+
+  // Offline when the member says yes: the frame is missed, and the answer is read once back.
+  await tapOut(firstPage, "Going off shift now.");
+  await line("The member has been asked.").waitFor();
+  const accepted = await memberSocket.waitFor((f) => f.op === "handoff.offer" && f.handoffId !== declined.handoffId);
+  await firstPage.context().setOffline(true);
+  await firstPage.getByText("Offline — your messages will be sent when you're back").waitFor();
+  const opened = await answer("accept", accepted.handoffId);
+  assert.equal(opened.status, 201, opened.text);
+  await next.socket.waitFor((f) => f.op === "match.found");
+  assert.equal(await line("The member has been asked.").count(), 1, "nothing reached the page while it was offline");
+  await firstPage.context().setOffline(false);
+  const chose = "They chose to talk with another supporter. You can step away when you're ready.";
+  await line(chose).waitFor({ timeout: 20_000 });
+  await firstPage.reload();
+  await h1(firstPage, `With ${m.handle}`);
+  await line(chose).waitFor();
+  assert.equal(await firstPage.getByText(next.handle, { exact: false }).count(), 0, "never who took over");
+  assert.equal(new URL(firstPage.url()).pathname, `/conversations/${asked.body.conversationId}`, "the first supporter stays where they were");
+
+  for (const s of [first, next]) await call(server!.url, "PATCH", "/api/v1/me", { token: s.token, json: { onDuty: false } });
+});
+
 test("the guide for peers opens from a conversation and renders its Markdown as text and headings", { skip: skipBrowser }, async () => {
   const { a, conversationId } = await pair();
   const page = await pageFor(a, `/conversations/${conversationId}`);
@@ -226,6 +286,9 @@ test("the guide for peers opens from a conversation and renders its Markdown as 
 });
 
 test("no console error or CSP violation beyond the refusals provoked on purpose", { skip: skipBrowser }, () => {
-  const problems = watched.flatMap((seen) => unexpectedProblems(seen, ["409 /api/v1/support-requests"]));
+  // While offline, the page's reconnection attempt fails, and Chromium logs that.
+  const problems = watched
+    .flatMap((seen) => unexpectedProblems(seen, ["409 /api/v1/support-requests"]))
+    .filter((line) => !/WebSocket connection to .* net::ERR_INTERNET_DISCONNECTED/.test(line));
   assert.deepEqual(problems, [], problems.join("\n"));
 });

@@ -1,7 +1,8 @@
 /**
  * Warm hand-offs (protocol.md "Crisis support and supporters"): a supporter
  * taps out, the member decides; only after the member accepts is the new
- * conversation made, and only the new supporter can read the note.
+ * conversation made, and only the new supporter can read the note. The
+ * supporter who tapped out hears only how the member decided.
  */
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
@@ -140,6 +141,70 @@ describe("hand-offs", () => {
     assert.ok(refused.body.error.details.resources.length > 0);
     await supporter();
     assert.equal((await call(server.url, "POST", `/api/v1/handoffs/${offered.body.handoffId}/accept`, { token: m.token })).status, 201);
+    m.socket.close();
+  });
+
+  test("the supporter who tapped out hears the member's answer, and nothing of who took over or where", async () => {
+    const a = await supporter();
+    const m = await supported(a);
+    const b = await supporter();
+    const decided = (handoffId: string) => (f: Record<string, any>) => f.op === "handoff.decided" && f.handoffId === handoffId;
+
+    const first = await handoff(a.token, m.conversationId, { note: "over to you" });
+    const accepted = await call(server.url, "POST", `/api/v1/handoffs/${first.body.handoffId}/accept`, { token: m.token });
+    assert.equal(accepted.status, 201, accepted.text);
+    const yes = await a.socket.waitFor(decided(first.body.handoffId));
+    assert.deepEqual(yes, { op: "handoff.decided", handoffId: first.body.handoffId, conversationId: m.conversationId, outcome: "accepted" });
+    for (const secret of [accepted.body.conversationId, b.user.id, b.handle]) {
+      assert.ok(!JSON.stringify(yes).includes(secret), "neither the new conversation nor the new supporter");
+    }
+
+    // The first conversation goes on, so the supporter can offer again; this time the member says no.
+    const second = await handoff(a.token, m.conversationId, { note: "once more" });
+    assert.equal(second.status, 201, second.text);
+    assert.equal((await call(server.url, "POST", `/api/v1/handoffs/${second.body.handoffId}/decline`, { token: m.token })).status, 204);
+    const no = await a.socket.waitFor(decided(second.body.handoffId));
+    assert.deepEqual(no, { op: "handoff.decided", handoffId: second.body.handoffId, conversationId: m.conversationId, outcome: "declined" });
+
+    for (const other of [m.socket, b.socket]) await barrier(other);
+    await barrier(a.socket);
+    assert.deepEqual(
+      [m.socket, b.socket].map((socket) => socket.frames.filter((f) => f.op === "handoff.decided").length),
+      [0, 0],
+      "neither the member nor the new supporter is told",
+    );
+    assert.equal(a.socket.frames.filter((f) => f.op === "handoff.decided").length, 2, "one answer each, no more");
+    m.socket.close();
+  });
+
+  test("a withdrawn offer sends nothing; the status of an offer is read by the supporter who made it and nobody else", async () => {
+    const a = await supporter();
+    const m = await supported(a);
+    const b = await supporter();
+    const stranger = await member(server.url);
+    const status = (token: string, handoffId: string) => call(server.url, "GET", `/api/v1/handoffs/${handoffId}/status`, { token });
+
+    const older = await handoff(a.token, m.conversationId, { note: "first try" });
+    assert.deepEqual((await status(a.token, older.body.handoffId)).body, { status: "offered" });
+    const newer = await handoff(a.token, m.conversationId, { note: "second try", toSupporterId: b.user.id });
+    assert.deepEqual((await status(a.token, older.body.handoffId)).body, { status: "withdrawn" });
+    assert.deepEqual((await status(a.token, newer.body.handoffId)).body, { status: "offered" });
+    await barrier(a.socket);
+    assert.equal(a.socket.frames.filter((f) => f.op === "handoff.decided").length, 0, "nothing for the withdrawn offer");
+
+    for (const who of [m, b, stranger]) {
+      const hidden = await status(who.token, newer.body.handoffId);
+      assert.equal(hidden.status, 404, "not the member, not the supporter named, not a stranger");
+      assert.equal(hidden.body.error.code, "NOT_FOUND");
+    }
+    assert.equal((await status(a.token, "no-such-handoff")).status, 404);
+    assert.equal((await call(server.url, "GET", `/api/v1/handoffs/${newer.body.handoffId}/status`)).status, 401);
+
+    assert.equal((await call(server.url, "POST", `/api/v1/handoffs/${newer.body.handoffId}/decline`, { token: m.token })).status, 204);
+    // The answer is stored before it is told: read at once, it is already there.
+    await a.socket.waitFor((f) => f.op === "handoff.decided" && f.handoffId === newer.body.handoffId);
+    assert.deepEqual((await status(a.token, newer.body.handoffId)).body, { status: "declined" });
+    assert.equal((await status(m.token, newer.body.handoffId)).status, 404);
     m.socket.close();
   });
 

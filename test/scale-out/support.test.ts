@@ -1,7 +1,8 @@
 /**
  * Crisis support with two nodes on PostgreSQL + Redis: two members racing for
- * the only free supporter never both get them, and crisis lines replaced on
- * one node are what the other node offers next.
+ * the only free supporter never both get them, a member's answer to a hand-off
+ * reaches the supporter on the other node, and crisis lines replaced on one
+ * node are what the other node offers next.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -68,11 +69,30 @@ describe("crisis support across two nodes", { skip: skipScaleOut }, () => {
       assert.deepEqual([x.status, y.status].sort(), [201, 409], `round ${round}`);
       const conversations = await node1.services.db.selectFrom("conversation_members").select("conversation_id").where("user_id", "=", m.user.id).execute();
       assert.equal(conversations.length, 2, `round ${round}: the first conversation and one new one`);
+      // The first supporter's socket is on node 1, whichever node the accept that won ran on.
+      const told = await first.socket.waitFor((f) => f.op === "handoff.decided");
+      assert.deepEqual(told, { op: "handoff.decided", handoffId: offered.body.handoffId, conversationId: opened.body.conversationId, outcome: "accepted" });
       for (const s of [first, next, spare]) {
         await call(node1.url, "PATCH", "/api/v1/me", { token: s.token, json: { onDuty: false } });
         s.socket.close();
       }
     }
+  });
+
+  test("a hand-off declined through one node is told to the supporter on the other", async () => {
+    const first = await onDutySupporter(node1, {}, { socketUrl: node1.url });
+    const m = await member(node2.url);
+    const opened = await requestSupport(node2.url, m.token);
+    assert.equal(opened.status, 201, opened.text);
+    const offered = await call(node1.url, "POST", `/api/v1/conversations/${opened.body.conversationId}/handoff`, { token: first.token, json: { note: "x" } });
+    assert.equal(offered.status, 201, offered.text);
+    assert.equal((await call(node2.url, "POST", `/api/v1/handoffs/${offered.body.handoffId}/decline`, { token: m.token })).status, 204);
+    const told = await first.socket.waitFor((f) => f.op === "handoff.decided");
+    assert.deepEqual(told, { op: "handoff.decided", handoffId: offered.body.handoffId, conversationId: opened.body.conversationId, outcome: "declined" });
+    const status = await call(node1.url, "GET", `/api/v1/handoffs/${offered.body.handoffId}/status`, { token: first.token });
+    assert.deepEqual(status.body, { status: "declined" });
+    await call(node1.url, "PATCH", "/api/v1/me", { token: first.token, json: { onDuty: false } });
+    first.socket.close();
   });
 
   test("crisis lines replaced through one node are offered by the other at once", async () => {

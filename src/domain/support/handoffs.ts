@@ -4,11 +4,13 @@
  * supporter offers; the member alone decides. Only when the member accepts is
  * a new one-to-one opened with another on-duty supporter (the one named, when
  * free), and only that supporter can read the note. The first conversation
- * stays open until someone leaves it.
+ * stays open until someone leaves it. The supporter who offered hears the
+ * member's answer (`handoff.decided`), and never who took over.
  */
 import { KindredError, badRequest } from "../../protocol/errors.js";
-import type { HandoffBody } from "../../protocol/rest/support.js";
+import type { HandoffBody, HandoffStatus } from "../../protocol/rest/support.js";
 import type { Store, Tx } from "../../store/database.js";
+import type { HandoffRow } from "../../store/schema.js";
 import type { GroupCommit } from "../../store/group-commit.js";
 import { newId } from "../../store/ids.js";
 import { closedError } from "../conversations/policy.js";
@@ -88,11 +90,12 @@ export class Handoffs {
    * POST /api/v1/handoffs/:id/accept, by the member only (anyone else:
    * NOT_FOUND). The named supporter if free, else any free one but the supporter
    * tapping out, whose `match.found` names the hand-off. The offer is claimed in the same write that claims the
-   * supporter and opens the conversation, so a double tap opens one. Nobody
+   * supporter and opens the conversation, so a double tap opens one. After that
+   * commit the supporter tapping out gets `handoff.decided`, "accepted". Nobody
    * free: NO_SUPPORTER_ON_DUTY, and the offer stays open to try again.
    */
   async accept(memberId: string, handoffId: string, now = Date.now()): Promise<{ conversationId: string }> {
-    const handoff = await this.ownOffer(memberId, handoffId);
+    const handoff = await this.ownOffer(this.db, memberId, handoffId);
     const candidates = await this.support.supporters.find(memberId, [handoff.from_supporter_id]);
     const named = candidates.filter((c) => c.userId === handoff.to_supporter_id);
     const ordered = [...named, ...candidates.filter((c) => c.userId !== handoff.to_supporter_id)];
@@ -109,22 +112,49 @@ export class Handoffs {
         if (claimed.numUpdatedRows !== 1n) throw alreadyDecided();
       },
       now,
-      handoffId,
+      { id: handoffId, afterCommit: () => this.tellOfferer(handoff, "accepted") },
     );
     if (!opened) throw await this.support.noneFree(memberId);
     return { conversationId: opened.conversationId };
   }
 
-  /** POST /api/v1/handoffs/:id/decline, by the member only: the conversation simply goes on. */
+  /**
+   * POST /api/v1/handoffs/:id/decline, by the member only: the conversation
+   * simply goes on. Decided inside the write (a racing accept or a newer offer
+   * leaves it CONFLICT); after the commit the supporter who offered gets
+   * `handoff.decided`, "declined".
+   */
   async decline(memberId: string, handoffId: string, now = Date.now()): Promise<void> {
-    await this.ownOffer(memberId, handoffId);
-    const declined = await this.db
-      .updateTable("handoffs")
-      .set({ status: "declined", decided_at: now })
+    await this.commit.run(
+      async (trx) => {
+        const handoff = await this.ownOffer(trx, memberId, handoffId);
+        const declined = await trx
+          .updateTable("handoffs")
+          .set({ status: "declined", decided_at: now })
+          .where("id", "=", handoffId)
+          .where("status", "=", "offered")
+          .executeTakeFirst();
+        if (declined.numUpdatedRows !== 1n) throw alreadyDecided();
+        return handoff;
+      },
+      (handoff) => this.tellOfferer(handoff, "declined"),
+    );
+  }
+
+  /**
+   * GET /api/v1/handoffs/:id/status: where the offer stands, for the supporter
+   * who made it and nobody else (NOT_FOUND), for a client that was away when
+   * `handoff.decided` came.
+   */
+  async statusFor(supporterId: string, handoffId: string): Promise<HandoffStatus> {
+    const row = await this.db
+      .selectFrom("handoffs")
+      .select("status")
       .where("id", "=", handoffId)
-      .where("status", "=", "offered")
+      .where("from_supporter_id", "=", supporterId)
       .executeTakeFirst();
-    if (declined.numUpdatedRows !== 1n) throw alreadyDecided();
+    if (!row) throw new KindredError("NOT_FOUND");
+    return row.status;
   }
 
   /** GET /api/v1/handoffs/:id: the note, for the supporter the member was handed to and nobody else. */
@@ -140,9 +170,17 @@ export class Handoffs {
     return { id: row.id, note: row.note, fromSupporterId: row.from_supporter_id, conversationId: row.new_conversation_id };
   }
 
+  /**
+   * The member's answer, to every socket of the supporter who offered: only the
+   * outcome and their own conversation, never who took over or where.
+   */
+  private tellOfferer(handoff: HandoffRow, outcome: "accepted" | "declined"): void {
+    this.notify.toUser(handoff.from_supporter_id, { op: "handoff.decided", handoffId: handoff.id, conversationId: handoff.conversation_id, outcome });
+  }
+
   /** The member's own offer, still open; NOT_FOUND for anyone else, CONFLICT once decided. */
-  private async ownOffer(memberId: string, handoffId: string) {
-    const row = await this.db.selectFrom("handoffs").selectAll().where("id", "=", handoffId).where("member_id", "=", memberId).executeTakeFirst();
+  private async ownOffer(db: Store, memberId: string, handoffId: string): Promise<HandoffRow> {
+    const row = await db.selectFrom("handoffs").selectAll().where("id", "=", handoffId).where("member_id", "=", memberId).executeTakeFirst();
     if (!row) throw new KindredError("NOT_FOUND");
     if (row.status !== "offered") throw alreadyDecided();
     return row;

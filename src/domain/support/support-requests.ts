@@ -51,14 +51,15 @@ export class SupportRequests {
    * claim). A supporter taken meanwhile rolls back that attempt alone and the
    * next is tried; any other error ends the attempts. Undefined: nobody was free.
    * A hand-off's id rides on the supporter's `match.found`, so their client can
-   * ask for the note left for them.
+   * ask for the note left for them; its `afterCommit` runs once the winning
+   * attempt is committed, after that `match.found`.
    */
   async openWithFirstFree(
     memberId: string,
     candidates: FreeSupporter[],
     alsoInWrite: (trx: Tx, conversationId: string, supporterId: string) => Promise<void>,
     now = Date.now(),
-    handoffId?: string,
+    handoff?: { id: string; afterCommit(): void },
   ): Promise<SupportOpened | undefined> {
     for (const candidate of candidates) {
       const requestId = newId(now);
@@ -77,7 +78,8 @@ export class SupportRequests {
           (opened) => {
             this.conversations.announce(opened);
             const found = { op: "match.found" as const, requestId, conversationId: opened.conversationId };
-            this.notify.toUser(candidate.userId, handoffId ? { ...found, handoffId } : found);
+            this.notify.toUser(candidate.userId, handoff ? { ...found, handoffId: handoff.id } : found);
+            handoff?.afterCommit();
           },
         );
         return { conversationId: joined.conversationId, supporter: { id: candidate.userId, handle: candidate.handle } };

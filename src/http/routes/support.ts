@@ -53,6 +53,12 @@ export function supportRoutes(app: App, s: Services): void {
     handler: async (request) => ({ handoff: await s.handoffs.noteFor(memberOf(request).user.id, request.params.id) }),
   });
 
+  /** GET /api/v1/handoffs/:id/status → {status}: how the member answered, for the supporter who offered and nobody else (NOT_FOUND). */
+  app.route({
+    ...routeOptions(r.handoffStatus),
+    handler: async (request) => ({ status: await s.handoffs.statusFor(memberOf(request).user.id, request.params.id) }),
+  });
+
   /** PUT /api/v1/admin/resources → {resources}: administrators replace the list, for every node. */
   app.route({
     ...routeOptions(r.replaceResources),

@@ -34,6 +34,9 @@ export const handoffBody = z.strictObject({
   note: z.string().trim().min(1).max(2000).meta({ description: "For the next supporter's eyes only." }),
 });
 
+/** Where a hand-off stands; `withdrawn` when a newer offer in the same conversation replaced it. */
+export const handoffStatus = z.enum(["offered", "accepted", "declined", "withdrawn"]);
+
 const supporterRef = z.object({ id, handle: z.string() });
 const handoffParams = z.strictObject({ id });
 
@@ -62,7 +65,8 @@ export const supportRoutes = {
     summary: "Tap out: offer the member another supporter",
     description:
       "By the supporter of a support conversation. The member gets `handoff.offer`; nothing else happens until they accept. " +
-      "`conversationId` is this conversation (it stays open); a newer offer withdraws an older one still pending.",
+      "`conversationId` is this conversation (it stays open); a newer offer withdraws an older one still pending. " +
+      "Once the member answers, the supporter gets `handoff.decided` (and can read it again at GET /api/v1/handoffs/:id/status).",
     params: z.strictObject({ id }),
     body: handoffBody,
     response: { 201: z.object({ conversationId: id, handoffId: id }) },
@@ -76,7 +80,8 @@ export const supportRoutes = {
     summary: "Accept a hand-off (the member only)",
     description:
       "Opens a new one-to-one of the member and the named supporter if free, else any free on-duty supporter other than the one tapping out; " +
-      "they get `match.found` and alone can read the note. None free: NO_SUPPORTER_ON_DUTY and the offer stays open. Already decided: CONFLICT.",
+      "they get `match.found` and alone can read the note; the supporter who offered gets `handoff.decided` with `outcome: accepted`. " +
+      "None free: NO_SUPPORTER_ON_DUTY and the offer stays open. Already decided: CONFLICT.",
     params: handoffParams,
     response: { 201: z.object({ conversationId: id }) },
     errors: ["NOT_FOUND", "CONFLICT", "NO_SUPPORTER_ON_DUTY"],
@@ -87,7 +92,8 @@ export const supportRoutes = {
     access: "member",
     tag: support,
     summary: "Decline a hand-off (the member only)",
-    description: "The current conversation simply goes on. Already decided: CONFLICT.",
+    description:
+      "The current conversation simply goes on; the supporter who offered gets `handoff.decided` with `outcome: declined`. Already decided: CONFLICT.",
     params: handoffParams,
     response: { 204: null },
     errors: ["NOT_FOUND", "CONFLICT"],
@@ -105,6 +111,19 @@ export const supportRoutes = {
         handoff: z.object({ id, note: z.string(), fromSupporterId: id, conversationId: id.meta({ description: "The new conversation, with the member." }) }),
       }),
     },
+    errors: ["NOT_FOUND"],
+  }),
+  handoffStatus: defineRoute({
+    method: "GET",
+    url: "/api/v1/handoffs/:id/status",
+    access: "member",
+    tag: support,
+    summary: "How the member answered a hand-off (the supporter who offered it)",
+    description:
+      "For the supporter who offered it, so a client that was away when `handoff.decided` came still learns the answer. " +
+      "Says nothing of who took over or where; for anyone else, the member and the next supporter included, NOT_FOUND.",
+    params: handoffParams,
+    response: { 200: z.object({ status: handoffStatus }) },
     errors: ["NOT_FOUND"],
   }),
   replaceResources: defineRoute({
@@ -134,4 +153,5 @@ export const supportRoutes = {
 
 export type ResourceInput = z.infer<typeof resourceInput>;
 export type HandoffBody = z.infer<typeof handoffBody>;
+export type HandoffStatus = z.infer<typeof handoffStatus>;
 export type GuideLanguage = z.infer<typeof guideLanguage>;

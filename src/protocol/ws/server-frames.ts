@@ -58,6 +58,17 @@ export const serverFrame = z.discriminatedUnion("op", [
     description:
       "To the member only: their supporter offers to pass the conversation to another on-duty supporter (named when chosen). Accept or decline over REST; nothing happens without the member's yes.",
   }),
+  z
+    .object({
+      op: z.literal("handoff.decided"),
+      handoffId: id,
+      conversationId: id.meta({ description: "The conversation that was offered on (not the new one, which is the member's and the next supporter's alone)." }),
+      outcome: z.enum(["accepted", "declined"]),
+    })
+    .meta({
+      description:
+        "To the supporter who offered a hand-off, once the member's answer is stored: whether they went to another supporter or stay here. Never says who took over. A withdrawn offer gets none.",
+    }),
   senderNotice
     .extend({ op: z.literal("safety"), ref })
     .meta({ description: "Only to the author of a message with crisis language, right after its ack; never to anyone else." }),

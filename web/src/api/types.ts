@@ -54,6 +54,8 @@ export type Guide = z.output<(typeof supportRoutes)["guide"]["response"][200]>["
 /** The private notice a member gets after writing words of crisis (the `safety` frame). */
 export type SafetyFrame = Extract<ServerFrame, { op: "safety" }>;
 export type HandoffOfferFrame = Extract<ServerFrame, { op: "handoff.offer" }>;
+export type HandoffDecidedFrame = Extract<ServerFrame, { op: "handoff.decided" }>;
+export type HandoffStatus = z.output<(typeof supportRoutes)["handoffStatus"]["response"][200]>["status"];
 export type Checkin = z.output<typeof checkin>;
 export type CheckinBody = z.input<(typeof conversationRoutes)["checkin"]["body"]>;
 export type StayInTouch = z.output<typeof stayInTouch>;

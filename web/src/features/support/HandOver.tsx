@@ -2,8 +2,10 @@
  * "Hand over to another supporter" (tap out), for the supporter of a support conversation:
  * a dialog with a short note that only the next supporter will read, sent with
  * POST /api/v1/conversations/:id/handoff. The member is then asked; nothing changes until they
- * say yes. (The API has no list of supporters to pick from, so any free one is offered.)
+ * say yes. (The API has no list of supporters to pick from, so any free one is offered.) Below
+ * the button, how the member answered (HandoffOutcome).
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Dialog, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { api } from "../../api/client";
@@ -11,11 +13,14 @@ import { ApiError } from "../../api/errors";
 import { useT } from "../../i18n/I18nProvider";
 import { ErrorSummary } from "../../ui/ErrorSummary";
 import { type FieldErrors, generalErrorMessage } from "../../ui/form-errors";
+import { HandoffOutcome, handoffStatusKey } from "./HandoffOutcome";
+import { supportNotices } from "./support-notices";
 
 const maxNote = 2000;
 
-function HandOverForm({ conversationId, close, onOffered }: { conversationId: string; close(): void; onOffered(): void }) {
+function HandOverForm({ conversationId, close }: { conversationId: string; close(): void }) {
   const t = useT();
+  const queryClient = useQueryClient();
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [general, setGeneral] = useState<string | null>(null);
@@ -35,8 +40,9 @@ function HandOverForm({ conversationId, close, onOffered }: { conversationId: st
     if (found.size > 0) return;
     setBusy(true);
     try {
-      await api.offerHandoff(conversationId, { note: trimmed });
-      onOffered();
+      const { handoffId } = await api.offerHandoff(conversationId, { note: trimmed });
+      queryClient.setQueryData(handoffStatusKey(handoffId), { status: "offered" });
+      supportNotices.rememberOffered(conversationId, handoffId);
       close();
     } catch (error) {
       if (error instanceof ApiError && error.field === "note") setErrors(new Map([["handover-note", t("handover.errors.noteMissing")]]));
@@ -85,7 +91,6 @@ function HandOverForm({ conversationId, close, onOffered }: { conversationId: st
 
 export function HandOver({ conversationId }: { conversationId: string }) {
   const t = useT();
-  const [offered, setOffered] = useState(false);
   const [open, setOpen] = useState(false);
   // A native button opens the dialog: React Aria's Button would inject an inline <style> that the CSP blocks.
   return (
@@ -99,13 +104,13 @@ export function HandOver({ conversationId }: { conversationId: string }) {
             {({ close }) => (
               <>
                 <Heading slot="title">{t("handover.title")}</Heading>
-                <HandOverForm conversationId={conversationId} close={close} onOffered={() => setOffered(true)} />
+                <HandOverForm conversationId={conversationId} close={close} />
               </>
             )}
           </Dialog>
         </Modal>
       </ModalOverlay>
-      <p role="status">{offered ? t("handover.offered") : ""}</p>
+      <HandoffOutcome conversationId={conversationId} />
     </div>
   );
 }
