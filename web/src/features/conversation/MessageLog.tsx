@@ -65,17 +65,19 @@ export function MessageLog(props: MessageLogProps) {
   const { hasOlder, loadingOlder, conversationId } = props;
   useLogScrolling({ conversationId, firstSeq: props.events[0]?.seq, lastKey: rows[rows.length - 1]?.key, hasOlder, olderButton });
 
+  // Some languages say "you joined" differently from "they joined" (es: "Te uniste").
+  const whoOf = (row: Row) => (row.authorId !== null && row.authorId === props.myId ? "you" : "other");
   const noteText = (row: Row): string => {
     const name = nameOf(row.authorId);
     switch (row.note) {
       case "joined":
-        return t("conversation.joined", { name });
+        return t("conversation.joined", { name, who: whoOf(row) });
       case "left":
-        return t("conversation.left", { name });
+        return t("conversation.left", { name, who: whoOf(row) });
       case "removed":
         return t("conversation.removedMember", { name });
       case "checkin":
-        return t("conversation.checkinUpdated", { name, who: row.authorId !== null && row.authorId === props.myId ? "you" : "other" });
+        return t("conversation.checkinUpdated", { name, who: whoOf(row) });
       case "kept":
         return t("conversation.kept");
       case "paused":
