@@ -144,4 +144,18 @@ describe("delivery on PostgreSQL + Redis, two nodes", { skip: skipScaleOut }, ()
     assert.equal((await signUp(node2.url, leaving.handle)).user.handle, leaving.handle);
     watching.close();
   });
+
+  test("retention on PostgreSQL: the shorter choice holds, and the sweep on either node erases older words", async () => {
+    const { a, b, conversationId } = await pair();
+    const sa = await TestSocket.open(node1.url, { token: a.token });
+    const old = await sendAndAck(sa, conversationId, "words that will expire", "exp-1");
+    await call(node1.url, "PUT", `/api/v1/conversations/${conversationId}/retention`, { token: a.token, json: { days: 30 } });
+    const chosen = await call(node2.url, "PUT", `/api/v1/conversations/${conversationId}/retention`, { token: b.token, json: { days: 1 } });
+    assert.deepEqual(chosen.body, { retentionDays: 1 });
+    await node2.services.retention.sweep(Date.now() + 2 * 24 * 3600_000);
+    const events = (await call(node1.url, "GET", `/api/v1/conversations/${conversationId}/events`, { token: a.token })).body.events;
+    const created = events.find((e: { type: string; data: { messageId?: string } }) => e.type === "message.created" && e.data.messageId === old.messageId);
+    assert.deepEqual([created.seq, created.data.body, created.data.expired], [old.seq, null, true]);
+    sa.close();
+  });
 });
