@@ -81,6 +81,18 @@ export async function lockSharedConversations(trx: Tx, a: string, b: string): Pr
     .execute();
 }
 
+/** Locks, in id order, every conversation the member is in: nothing they send lands beside a change to all of them (account deletion). */
+export async function lockConversationsOf(trx: Tx, userId: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await trx
+    .selectFrom("conversations")
+    .select("id")
+    .where("id", "in", (eb) => eb.selectFrom("conversation_members").select("conversation_id").where("user_id", "=", userId))
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
 async function reachOf(db: Store | Tx, userId: string, conversationId: string, words: boolean): Promise<Reach> {
   const member = (await memberRow.run(db, conversationId, userId)).rows[0];
   if (!member) throw new KindredError("NOT_FOUND");

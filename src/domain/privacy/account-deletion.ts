@@ -21,6 +21,7 @@ import type { ConversationEvent } from "../../protocol/common.js";
 import type { Store, Tx } from "../../store/database.js";
 import type { Accounts } from "../accounts/accounts.js";
 import { event } from "../conversations/conversations.js";
+import { lockConversationsOf } from "../conversations/policy.js";
 import { appendEvent } from "../conversations/log.js";
 import type { Notifier } from "../notifier.js";
 import { KindredError } from "../../protocol/errors.js";
@@ -55,6 +56,9 @@ export class AccountDeletion {
 
 async function erase(trx: Tx, userId: string, now: number) {
   const events: ConversationEvent[] = [];
+  // On PostgreSQL, under the locks every send takes (policy.ts): a send already deciding commits
+  // first and is tombstoned below with the rest; any later one finds no membership.
+  await lockConversationsOf(trx, userId);
 
   const live = await trx.selectFrom("messages").select(["id", "conversation_id"]).where("sender_id", "=", userId).where("deleted_at", "is", null).execute();
   await trx
