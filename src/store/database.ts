@@ -122,6 +122,23 @@ export async function storeIsReachable(db: Store): Promise<boolean> {
   }
 }
 
+/**
+ * Runs a whole transaction again when PostgreSQL ended it as a deadlock victim (40P01) or a
+ * serialization failure (40001). Writes that lock several rows (a block, an account deletion)
+ * can meet a group commit locking the same rows in another order; PostgreSQL then aborts one,
+ * which loses nothing and is safe to retry from the start.
+ */
+export async function retryingConflicts<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const code = (err as { code?: string } | null)?.code;
+      if (attempt >= attempts || (code !== "40P01" && code !== "40001")) throw err;
+    }
+  }
+}
+
 /** True when a write failed because a UNIQUE constraint was hit (either dialect). */
 export function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== "object" || err === null) return false;

@@ -18,7 +18,7 @@
  * a TRUNCATE checkpoint empties the write-ahead log of older page images).
  */
 import type { ConversationEvent } from "../../protocol/common.js";
-import type { Store, Tx } from "../../store/database.js";
+import { type Store, type Tx, retryingConflicts } from "../../store/database.js";
 import type { Accounts } from "../accounts/accounts.js";
 import { event } from "../conversations/conversations.js";
 import { lockConversationsOf } from "../conversations/policy.js";
@@ -46,7 +46,7 @@ export class AccountDeletion {
     if (!(await this.accounts.passwordMatches(userId, password))) {
       throw new KindredError("FORBIDDEN", { message: "That password is not right, so nothing was deleted.", details: { field: "password" } });
     }
-    const done = await this.db.transaction().execute((trx) => erase(trx, userId, now));
+    const done = await retryingConflicts(() => this.db.transaction().execute((trx) => erase(trx, userId, now)));
     this.notify.events(done.events);
     for (const conversationId of done.left) this.notify.left(userId, conversationId);
     this.accounts.sessions.endedAll(userId);

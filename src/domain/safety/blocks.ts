@@ -5,7 +5,7 @@
  * are not delivered to the blocker.
  */
 import { KindredError, badRequest } from "../../protocol/errors.js";
-import type { Store } from "../../store/database.js";
+import { type Store, retryingConflicts } from "../../store/database.js";
 import { lockSharedConversations } from "../conversations/policy.js";
 
 export interface BlockSets {
@@ -25,14 +25,16 @@ export class Blocks {
     if (!exists) throw new KindredError("NOT_FOUND");
     // Under the locks every send into a shared conversation takes (policy.ts): a send already
     // holding one commits first, and any later send reads this block.
-    await this.db.transaction().execute(async (trx) => {
-      await lockSharedConversations(trx, blockerId, blockedId);
-      await trx
-        .insertInto("blocks")
-        .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
-        .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
-        .execute();
-    });
+    await retryingConflicts(() =>
+      this.db.transaction().execute(async (trx) => {
+        await lockSharedConversations(trx, blockerId, blockedId);
+        await trx
+          .insertInto("blocks")
+          .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
+          .onConflict((oc) => oc.columns(["blocker_id", "blocked_id"]).doNothing())
+          .execute();
+      }),
+    );
   }
 
   /** DELETE /api/v1/blocks/:userId: idempotent. */
