@@ -66,8 +66,13 @@ export class SocketStore {
     this.connect();
   }
 
-  /** Sign-out: close for good and forget everything this member had. */
-  stop(): void {
+  /**
+   * Closes the connection on purpose and keeps everything else (history, the outbox, the tab's
+   * storage); `start()` picks up where it left off, resuming from the last seq seen. For a request
+   * that ends the session itself when it succeeds (deleting the account): the server then closes
+   * the socket, and that close must not read as a dropped connection to report and reconnect.
+   */
+  pause(): void {
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.typingTimer);
@@ -76,6 +81,12 @@ export class SocketStore {
     this.socket = undefined;
     socket?.close(1000);
     this.move("stop");
+    this.changed();
+  }
+
+  /** Sign-out: close for good and forget everything this member had. */
+  stop(): void {
+    this.pause();
     this.wasOpen = false;
     this.history.clear();
     this.outbox.clear();
