@@ -272,6 +272,13 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await h1("Your sessions");
   await checkScreen("sessions");
 
+  await page.getByRole("link", { name: "Your data" }).click();
+  await h1("Your data");
+  await checkScreen("your-data");
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  await page.getByRole("link", { name: "Enter your password to delete your account" }).waitFor();
+  await checkScreen("your-data-errors", page.getByRole("region", { name: "Delete your account" }));
+
   // This member becomes a peer supporter and an administrator (as the operator's command does).
   // Another supporter is already with a member who asked for one.
   await grantRole(server!.services.db, "dawn_member", "supporter");
@@ -343,7 +350,11 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByRole("button", { name: "Sign out" }).click();
   await h1("You are signed out");
   await checkScreen("signed-out");
-  assert.equal(checked.length, 38);
+
+  await page.goto(base + "/account-deleted");
+  await h1("Your account has been deleted");
+  await checkScreen("account-deleted");
+  assert.equal(checked.length, 41);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {

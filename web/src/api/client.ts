@@ -9,6 +9,7 @@ import type {
   Conversation,
   ConversationEvent,
   CreateRoomBody,
+  DeleteMeBody,
   Experience,
   Guide,
   GuideLanguage,
@@ -20,6 +21,7 @@ import type {
   NewInvite,
   MatchRequest,
   MatchRequestBody,
+  MyDataExport,
   RecoverBody,
   Resource,
   ResourceInput,
@@ -67,6 +69,9 @@ export const api = {
 
   me: () => request<{ user: User }>("GET", "/api/v1/me"),
   updateMe: (body: UpdateMeBody) => request<{ user: User }>("PATCH", "/api/v1/me", body),
+  exportMe: () => request<MyDataExport>("GET", "/api/v1/me/export"),
+  /** Deletes the account for good; a wrong password is FORBIDDEN with `details.field: "password"`. */
+  deleteMe: (body: DeleteMeBody) => request<void>("DELETE", "/api/v1/me", body),
 
   resources: (region?: string | null) =>
     request<{ resources: Resource[] }>("GET", region ? `/api/v1/resources?region=${encodeURIComponent(region)}` : "/api/v1/resources"),

@@ -19,6 +19,7 @@ import type {
 } from "../../../src/protocol/rest/conversations.js";
 import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
+import type { deleteMeBody, myDataExport } from "../../../src/protocol/rest/privacy.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
 import type { roomListing, roomRoutes, roomsQuery } from "../../../src/protocol/rest/rooms.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
@@ -32,6 +33,7 @@ export type SignInBody = z.input<typeof signInBody>;
 export type RecoverBody = z.input<typeof recoverBody>;
 export type UpdateMeBody = z.input<typeof updateMeBody>;
 export type MatchRequestBody = z.input<typeof matchRequestBody>;
+export type DeleteMeBody = z.input<typeof deleteMeBody>;
 
 /** `{"error": {...}}` of every 4xx/5xx answer and every socket `error` frame. */
 export type WireError = ErrorBody;
@@ -43,6 +45,8 @@ export type Experience = z.output<typeof experience>;
 export type MatchRequest = z.output<typeof matchRequest>;
 export type ConversationMember = z.output<typeof member>;
 export type Conversation = z.output<typeof conversation>;
+/** Everything stored about the member (GET /api/v1/me/export). */
+export type MyDataExport = z.output<typeof myDataExport>;
 
 export type ResourceInput = z.input<typeof resourceInput>;
 export type HandoffBody = z.input<typeof handoffBody>;

@@ -9,7 +9,7 @@ import { returnTo } from "../features/auth/return-to";
 import { useMe } from "../features/auth/session";
 import { Welcome } from "../features/home/Welcome";
 
-/** Each screen's chunk, by the first segment of its address. */
+/** Each screen's chunk, by the first segment of its address (or the first two, when they differ). */
 const chunks = {
   "sign-in": () => import("../features/auth/SignIn"),
   "sign-up": () => import("../features/auth/SignUp"),
@@ -20,6 +20,8 @@ const chunks = {
   welcome: () => import("../features/onboarding/Onboarding"),
   home: () => import("../features/home/Home"),
   settings: () => import("../features/settings/Sessions"),
+  "settings/data": () => import("../features/settings/YourData"),
+  "account-deleted": () => import("../features/settings/AccountDeleted"),
   conversations: () => import("../features/conversation/Conversation"),
   guide: () => import("../features/support/Guide"),
   admin: () => import("../features/admin/CrisisLines"),
@@ -30,7 +32,8 @@ const chunks = {
 
 // Start fetching the first screen's chunk now, alongside the language and the session check,
 // instead of after them: the page is usable sooner on a slow connection.
-void chunks[location.pathname.split("/")[1] as keyof typeof chunks]?.();
+const [, first = "", second = ""] = location.pathname.split("/");
+void (chunks[`${first}/${second}` as keyof typeof chunks] ?? chunks[first as keyof typeof chunks])?.();
 
 const SignIn = lazy(chunks["sign-in"]);
 const SignUp = lazy(chunks["sign-up"]);
@@ -41,6 +44,8 @@ const SignedOut = lazy(chunks["signed-out"]);
 const Onboarding = lazy(chunks.welcome);
 const Home = lazy(chunks.home);
 const Sessions = lazy(chunks.settings);
+const YourData = lazy(chunks["settings/data"]);
+const AccountDeleted = lazy(chunks["account-deleted"]);
 const Conversation = lazy(chunks.conversations);
 const Guide = lazy(chunks.guide);
 const CrisisLines = lazy(chunks.admin);
@@ -110,6 +115,7 @@ export function AppRoutes() {
         </Route>
         <Route path="/under-18" component={UnderAge} />
         <Route path="/signed-out" component={SignedOut} />
+        <Route path="/account-deleted" component={AccountDeleted} />
         <Route path="/recovery-codes">
           <SignedIn>
             <RecoveryCodes />
@@ -128,6 +134,11 @@ export function AppRoutes() {
         <Route path="/settings/sessions">
           <SignedIn>
             <Sessions />
+          </SignedIn>
+        </Route>
+        <Route path="/settings/data">
+          <SignedIn>
+            <YourData />
           </SignedIn>
         </Route>
         <Route path="/guide" component={Guide} />

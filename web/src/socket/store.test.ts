@@ -1,7 +1,8 @@
 /**
  * The socket store against a real Kindred server on an ephemeral port (real SQLite file, real
  * sockets): it connects and resumes, echoes and acks a send, keeps messages written while
- * offline and sends them in order once back, and a retry after a lost ack stores nothing twice.
+ * offline and sends them in order once back, a retry after a lost ack stores nothing twice, and
+ * a pause keeps everything until the store starts again.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -119,6 +120,23 @@ test("a retry after a lost ack reuses the clientMsgId: the server stores the mes
   await barrier();
   const copies = reader.frames.filter((f) => f.op === "event" && f.event.data.clientMsgId === item.clientMsgId);
   assert.equal(copies.length, 1);
+});
+
+test("pause closes the connection but keeps history and unsent messages; start picks up where it left off", async () => {
+  await until(() => store.state === "open", "open");
+  const heard = store.eventsOf(conversationId).length;
+  const paused = lastSocket!;
+  store.pause();
+  assert.equal(store.state, "idle");
+  const waiting = store.send(conversationId, "written while paused");
+  assert.equal(waiting.status, "sending");
+  await barrier();
+  assert.equal(store.state, "idle", "a pause is no dropped connection: nothing reconnects by itself");
+  assert.equal(lastSocket, paused, "no new socket was opened");
+  assert.equal(store.eventsOf(conversationId).length, heard, "the history is kept");
+  store.start();
+  await until(() => waiting.status === "sent", "the ack once started again");
+  assert.notEqual(lastSocket, paused);
 });
 
 test("stop closes the connection for good and forgets everything", async () => {

@@ -67,10 +67,12 @@ export class SocketStore {
   }
 
   /**
-   * Sign-out: close for good and forget everything this member had. `keep` names values of the
-   * tab's storage that are not the member's and stay (see SocketLifecycle).
+   * Closes the connection on purpose and keeps everything else (history, the outbox, the tab's
+   * storage); `start()` picks up where it left off, resuming from the last seq seen. For a request
+   * that ends the session itself when it succeeds (deleting the account): the server then closes
+   * the socket, and that close must not read as a dropped connection to report and reconnect.
    */
-  stop(keep: readonly string[] = []): void {
+  pause(): void {
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeatTimer);
     clearTimeout(this.typingTimer);
@@ -79,6 +81,15 @@ export class SocketStore {
     this.socket = undefined;
     socket?.close(1000);
     this.move("stop");
+    this.changed();
+  }
+
+  /**
+   * Sign-out: close for good and forget everything this member had. `keep` names values of the
+   * tab's storage that are not the member's and stay (see SocketLifecycle).
+   */
+  stop(keep: readonly string[] = []): void {
+    this.pause();
     this.wasOpen = false;
     this.history.clear();
     this.outbox.clear();
