@@ -177,6 +177,15 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByText("Sent", { exact: true }).waitFor();
   await checkScreen("conversation");
 
+  // Who can read it and how long its words are kept, opened from the banner, with a choice saved.
+  const privacy = page.getByRole("region", { name: "Privacy in this conversation" });
+  await privacy.getByRole("button", { name: "Privacy details" }).click();
+  await privacy.getByRole("group", { name: "Your choice" }).getByRole("radio", { name: "7 days" }).check();
+  await privacy.getByRole("button", { name: "Save this choice" }).click();
+  await privacy.getByText("Thank you, your choice is saved.", { exact: false }).waitFor();
+  await checkScreen("conversation-privacy", privacy);
+  await privacy.getByRole("button", { name: "Privacy details" }).click();
+
   // Words of crisis: the private safety panel, for this member alone; nobody is on duty yet.
   await page.getByRole("textbox", { name: "Your message" }).fill("Honestly I'd rather be dead than keep doing this");
   await page.getByRole("textbox", { name: "Your message" }).press("Enter");
@@ -354,7 +363,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.goto(base + "/account-deleted");
   await h1("Your account has been deleted");
   await checkScreen("account-deleted");
-  assert.equal(checked.length, 41);
+  assert.equal(checked.length, 42);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {

@@ -8,6 +8,7 @@ import type {
   CheckinBody,
   Conversation,
   ConversationEvent,
+  ConversationPrivacy,
   CreateRoomBody,
   DeleteMeBody,
   Experience,
@@ -25,6 +26,8 @@ import type {
   RecoverBody,
   Resource,
   ResourceInput,
+  RetentionChoice,
+  RetentionSet,
   RoomListing,
   RoomsQuery,
   Session,
@@ -103,6 +106,8 @@ export const api = {
   stayInTouch: (id: string, stay: boolean) =>
     request<{ stayInTouch: StayInTouch }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/stay-in-touch`, { stay }),
   leave: (id: string) => request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/me`),
+  privacy: (id: string) => request<ConversationPrivacy>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/privacy`),
+  setRetention: (id: string, days: RetentionChoice) => request<RetentionSet>("PUT", `/api/v1/conversations/${encodeURIComponent(id)}/retention`, { days }),
   blocks: () => request<{ blocks: Array<{ userId: string }> }>("GET", "/api/v1/blocks"),
   block: (userId: string) => request<void>("POST", "/api/v1/blocks", { userId }),
 

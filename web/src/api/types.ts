@@ -19,7 +19,7 @@ import type {
 } from "../../../src/protocol/rest/conversations.js";
 import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
-import type { deleteMeBody, myDataExport } from "../../../src/protocol/rest/privacy.js";
+import type { deleteMeBody, myDataExport, privacyRoutes, retentionBody } from "../../../src/protocol/rest/privacy.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
 import type { roomListing, roomRoutes, roomsQuery } from "../../../src/protocol/rest/rooms.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
@@ -70,3 +70,8 @@ export type RoomListing = z.output<typeof roomListing>;
 export type RoomsQuery = z.input<typeof roomsQuery>;
 export type Invite = z.output<(typeof roomRoutes)["listInvites"]["response"][200]>["invites"][number];
 export type NewInvite = z.output<(typeof roomRoutes)["createInvite"]["response"][201]>["invite"];
+/** Who can read a conversation, in the server's words, and how long its words are kept. */
+export type ConversationPrivacy = z.output<(typeof privacyRoutes)["conversationPrivacy"]["response"][200]>;
+/** A retention choice: 1, 7 or 30 days, or null to keep words until someone deletes them. */
+export type RetentionChoice = z.input<typeof retentionBody>["days"];
+export type RetentionSet = z.output<(typeof privacyRoutes)["setRetention"]["response"][200]>;

@@ -1,5 +1,6 @@
 /**
- * A conversation: what sits above it (ConversationHeader: the check-in card or the room's
+ * A conversation: a banner that says who can read it and how long its words are kept
+ * (PrivacyBanner), what sits above it (ConversationHeader: the check-in card or the room's
  * panel), the message log (ConversationLog: labelled by the heading, new messages from others
  * announced without taking focus), the composer, and what one can do with the conversation
  * (ConversationActions). History comes over REST through the socket store; new events, acks
@@ -20,6 +21,7 @@ import { Composer } from "./Composer";
 import { ConversationActions } from "./ConversationActions";
 import { ConversationHeader } from "./ConversationHeader";
 import { ConversationLog } from "./ConversationLog";
+import { PrivacyBanner } from "./PrivacyBanner";
 
 export default function Conversation({ id }: { id: string }) {
   const t = useT();
@@ -38,7 +40,7 @@ export default function Conversation({ id }: { id: string }) {
   const title = data ? conversationName(data, me.data?.id, t) : t("conversation.loadingTitle");
   return (
     <Page title={title}>
-      <p className="muted">{t("conversation.whoCanRead")}</p>
+      {data ? <PrivacyBanner conversation={data} myId={me.data?.id} /> : null}
       {data ? <ConversationHeader conversation={data} myId={me.data?.id} /> : null}
       <ConversationCareHeader conversationId={id} conversation={data} me={me.data} />
       <ConversationLog id={id} conversation={data} myId={me.data?.id} />

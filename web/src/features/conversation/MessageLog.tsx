@@ -3,7 +3,8 @@
  * day (a heading each) and by sender (a run shows the name once on screen, but every message's
  * accessible name still says who and when, "Ana, 9:41 pm", with a <time datetime>). Each of the
  * member's own messages says its state in words: sending, sent, seen, or not sent with a retry
- * that reuses the same clientMsgId.
+ * that reuses the same clientMsgId. A removed message, and one whose words were erased after the
+ * time the conversation keeps them, each leave a tombstone in words of its own.
  *
  * The log itself is not live (aria-live="off"): older history inserted at the top, the member's
  * own echoes and state changes would otherwise all be read out. New messages from others are
@@ -20,6 +21,7 @@ import { useLogScrolling } from "./use-log-scrolling";
 
 function MessageBody({ row }: { row: Row }) {
   const t = useT();
+  if (row.expired) return <p className="body muted">{t("conversation.expired")}</p>;
   if (row.removed || row.body === null) return <p className="body muted">{t("conversation.removed")}</p>;
   if (row.contentWarning) {
     // <details>: opening it is one keyboard action (Enter or Space on its summary).

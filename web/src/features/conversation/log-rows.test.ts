@@ -1,4 +1,4 @@
-/** The message log's rows: runs by sender and day, edits and removals applied, echoes not doubled, "Seen". */
+/** The message log's rows: runs by sender and day, edits, removals and erasures applied, echoes not doubled, "Seen". */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ConversationEvent } from "../../api/types";
@@ -54,6 +54,41 @@ test("edits replace the text, removals leave a tombstone, notes name the member 
   assert.deepEqual([rows[0]!.body, rows[0]!.removed, rows[0]!.contentWarning], [null, true, undefined]);
   assert.deepEqual([rows[1]!.body, rows[1]!.edited], ["second, better", true]);
   assert.deepEqual([rows[2]!.note, rows[2]!.authorId], ["removed", "ana"]);
+});
+
+test("words past the conversation's retention leave a tombstone of their own, not a removal", () => {
+  const expired = (seq: number, actorId: string, at: string): ConversationEvent => ({
+    conversationId: "c",
+    seq,
+    type: "message.created",
+    at,
+    actorId,
+    data: { messageId: `m${seq}`, clientMsgId: `k${seq}`, body: null, expired: true },
+  });
+  const rows = buildRows(
+    [
+      expired(1, "ana", "2026-11-29T10:00:00"),
+      expired(2, "me", "2026-11-29T10:01:00"),
+      message(3, "ana", "2026-11-29T10:02:00", "still here", { contentWarning: "grief" }),
+      message(4, "ana", "2026-11-29T10:03:00", "gone"),
+      // History read later: an edit of an erased message carries the erased state too.
+      { conversationId: "c", seq: 5, type: "message.edited", at: "2026-11-29T10:04:00", actorId: "ana", data: { messageId: "m3", body: null, expired: true } },
+      { conversationId: "c", seq: 6, type: "message.deleted", at: "2026-11-29T10:05:00", actorId: "ana", data: { messageId: "m4", body: null, deleted: true } },
+    ],
+    [],
+    "me",
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.body, r.expired ?? false, r.removed ?? false, r.contentWarning, r.mine]),
+    [
+      [null, true, false, undefined, false],
+      [null, true, false, undefined, true],
+      [null, true, false, undefined, false],
+      [null, false, true, undefined, false],
+    ],
+  );
+  // An erased message of one's own was still sent: it keeps its place in the log and its state.
+  assert.equal(rows[1]!.state, "sent");
 });
 
 test("a local echo disappears once its event is in the log, and 'Seen' marks the last message read", () => {

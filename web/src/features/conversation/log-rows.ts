@@ -1,6 +1,6 @@
 /**
  * What the message log shows, worked out from the events held and the messages not yet
- * confirmed: one row per message (edits and removals applied), a note for what happened to the
+ * confirmed: one row per message (edits, removals and erasures applied), a note for what happened to the
  * conversation, local echoes for what the server has not put in the log yet, and, for each
  * message, whether it starts a new day or continues the previous sender's run.
  */
@@ -22,6 +22,8 @@ export interface Row {
   body: string | null;
   contentWarning?: string;
   removed?: boolean;
+  /** The words were erased once they passed the time the conversation keeps them. */
+  expired?: boolean;
   edited?: boolean;
   state?: OutgoingStatus;
   clientMsgId?: string;
@@ -50,6 +52,19 @@ export function dayKey(at: string): string {
 
 type RowDraft = Omit<Row, "newDay" | "continued">;
 
+interface MessageData {
+  body?: string | null;
+  deleted?: boolean;
+  expired?: boolean;
+}
+
+/** What a message event says is left of the message: nothing (removed or erased), or its words. */
+function tombstoneOf(type: ConversationEvent["type"], data: MessageData): "removed" | "expired" | undefined {
+  if (type === "message.deleted" || data.deleted === true) return "removed";
+  if (data.expired === true) return "expired";
+  return data.body === null || data.body === undefined ? "removed" : undefined;
+}
+
 export function buildRows(events: ConversationEvent[], pending: Outgoing[], myId: string | undefined): Row[] {
   const drafts: RowDraft[] = [];
   const byMessageId = new Map<string, RowDraft>();
@@ -63,33 +78,43 @@ export function buildRows(events: ConversationEvent[], pending: Outgoing[], myId
       contentWarning?: string;
       userId?: string;
       deleted?: boolean;
+      expired?: boolean;
       removedBy?: string;
     };
     if (event.type === "message.created") {
       const mine = event.actorId !== null && event.actorId === myId;
       if (data.clientMsgId && mine) confirmed.add(data.clientMsgId);
+      const gone = tombstoneOf(event.type, data);
       const row: RowDraft = {
         key: `e${event.seq}`,
         authorId: event.actorId,
         mine,
         at: event.at,
-        body: data.body ?? null,
-        contentWarning: data.contentWarning,
-        removed: data.body === null || data.body === undefined,
+        body: gone ? null : (data.body ?? null),
+        contentWarning: gone ? undefined : data.contentWarning,
+        removed: gone === "removed",
         state: mine ? "sent" : undefined,
         seq: event.seq,
       };
+      if (gone === "expired") row.expired = true;
       drafts.push(row);
       if (data.messageId) byMessageId.set(data.messageId, row);
     } else if (event.type === "message.edited" || event.type === "message.deleted") {
       const original = data.messageId ? byMessageId.get(data.messageId) : undefined;
       if (!original) continue;
-      if (event.type === "message.deleted" || data.body == null) {
+      const gone = tombstoneOf(event.type, data);
+      if (gone) {
         original.body = null;
-        original.removed = true;
         delete original.contentWarning;
+        // Removed by someone stays removed, even if an older copy says the words were erased.
+        if (gone === "removed" || original.removed) {
+          original.removed = true;
+          delete original.expired;
+        } else {
+          original.expired = true;
+        }
       } else {
-        original.body = data.body;
+        original.body = data.body ?? null;
         original.contentWarning = data.contentWarning;
         original.edited = true;
       }
