@@ -162,7 +162,7 @@ test("in a room the facilitator chooses; another member sees the setting but no 
   // Someone joins while the room is open: the banner says so without a reload.
   const newcomer = await member(server!.url, { availability: "away" });
   assert.equal((await call(server!.url, "POST", `/api/v1/conversations/${roomId}/members`, { token: newcomer.token, json: {} })).status, 200);
-  await summary(hostPage, `You and @${guest.handle} and @${newcomer.handle}, the other members now in it.`).waitFor();
+  await summary(hostPage, `You, @${guest.handle} and @${newcomer.handle}, the other members now in it.`).waitFor();
 
   const { page: guestPage } = await signedIn(guest);
   await guestPage.goto(`${server!.url}/conversations/${roomId}`);

@@ -54,7 +54,9 @@ export class Retention {
     const whoCanRead = [
       others.length === 0
         ? "Only you: nobody else is in this conversation now."
-        : `You and ${listInWords(others)}, the ${others.length === 1 ? "other member" : "other members"} now in it.`,
+        : others.length === 1
+          ? `You and ${others[0]}, the other member now in it.`
+          : `You, ${listInWords(others)}, the other members now in it.`,
       me.kind === "group" ? "Someone who joins later reads only what is written after they join, never what came before." : "Nobody can join a one-to-one.",
       "Nobody else can read it through Kindred: not administrators, supporters or other members.",
       "The people who run this Kindred instance look after the server where it is stored, so they could read it there.",
