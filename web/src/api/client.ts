@@ -4,6 +4,7 @@
  */
 import { ApiError, networkError } from "./errors";
 import type {
+  BlockedMember,
   Checkin,
   CheckinBody,
   Conversation,
@@ -98,8 +99,9 @@ export const api = {
   stayInTouch: (id: string, stay: boolean) =>
     request<{ stayInTouch: StayInTouch }>("POST", `/api/v1/conversations/${encodeURIComponent(id)}/stay-in-touch`, { stay }),
   leave: (id: string) => request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/me`),
-  blocks: () => request<{ blocks: Array<{ userId: string }> }>("GET", "/api/v1/blocks"),
+  blocks: () => request<{ blocks: BlockedMember[] }>("GET", "/api/v1/blocks"),
   block: (userId: string) => request<void>("POST", "/api/v1/blocks", { userId }),
+  unblock: (userId: string) => request<void>("DELETE", `/api/v1/blocks/${encodeURIComponent(userId)}`),
 
   rooms: (query: RoomsQuery = {}) => {
     const params = new URLSearchParams();

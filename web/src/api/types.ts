@@ -21,6 +21,7 @@ import type { experience } from "../../../src/protocol/rest/experiences.js";
 import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/matching.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
 import type { roomListing, roomRoutes, roomsQuery } from "../../../src/protocol/rest/rooms.js";
+import type { blockedMember } from "../../../src/protocol/rest/safety.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
 import type { ServerFrame } from "../../../src/protocol/ws/server-frames.js";
 
@@ -66,3 +67,5 @@ export type RoomListing = z.output<typeof roomListing>;
 export type RoomsQuery = z.input<typeof roomsQuery>;
 export type Invite = z.output<(typeof roomRoutes)["listInvites"]["response"][200]>["invites"][number];
 export type NewInvite = z.output<(typeof roomRoutes)["createInvite"]["response"][201]>["invite"];
+/** One member I blocked, as GET /api/v1/blocks lists them. */
+export type BlockedMember = z.output<typeof blockedMember>;

@@ -20,6 +20,7 @@ const chunks = {
   welcome: () => import("../features/onboarding/Onboarding"),
   home: () => import("../features/home/Home"),
   settings: () => import("../features/settings/Sessions"),
+  "settings/blocked": () => import("../features/settings/Blocked"),
   conversations: () => import("../features/conversation/Conversation"),
   guide: () => import("../features/support/Guide"),
   admin: () => import("../features/admin/CrisisLines"),
@@ -41,6 +42,7 @@ const SignedOut = lazy(chunks["signed-out"]);
 const Onboarding = lazy(chunks.welcome);
 const Home = lazy(chunks.home);
 const Sessions = lazy(chunks.settings);
+const Blocked = lazy(chunks["settings/blocked"]);
 const Conversation = lazy(chunks.conversations);
 const Guide = lazy(chunks.guide);
 const CrisisLines = lazy(chunks.admin);
@@ -128,6 +130,11 @@ export function AppRoutes() {
         <Route path="/settings/sessions">
           <SignedIn>
             <Sessions />
+          </SignedIn>
+        </Route>
+        <Route path="/settings/blocked">
+          <SignedIn>
+            <Blocked />
           </SignedIn>
         </Route>
         <Route path="/guide" component={Guide} />
