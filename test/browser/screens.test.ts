@@ -287,6 +287,21 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.getByRole("button", { name: "Delete my account" }).click();
   await page.getByRole("link", { name: "Enter your password to delete your account" }).waitFor();
   await checkScreen("your-data-errors", page.getByRole("region", { name: "Delete your account" }));
+  // Blocked members: the peer from the conversation, the confirmation, then nobody.
+  const blockedPeer = await page.request.post(base + "/api/v1/blocks", { data: { userId: peer.user.id }, headers: { origin: server!.origin } });
+  assert.equal(blockedPeer.status(), 204);
+  await page.getByRole("link", { name: "Blocked members" }).click();
+  await h1("Blocked members");
+  await page.getByRole("button", { name: `Unblock @${peer.handle}` }).click();
+  await page.getByRole("alertdialog", { name: `Unblock @${peer.handle}?` }).waitFor();
+  await checkScreen("unblock-dialog");
+  await page.keyboard.press("Escape");
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  await checkScreen("blocked");
+  await page.getByRole("button", { name: `Unblock @${peer.handle}` }).click();
+  await page.getByRole("button", { name: `Yes, unblock @${peer.handle}` }).click();
+  await page.getByText("You have not blocked anyone.").waitFor();
+  await checkScreen("blocked-empty");
 
   // This member becomes a peer supporter and an administrator (as the operator's command does).
   // Another supporter is already with a member who asked for one.
@@ -363,7 +378,7 @@ test("every screen passes axe in both themes at 360 px and desktop, and reflows"
   await page.goto(base + "/account-deleted");
   await h1("Your account has been deleted");
   await checkScreen("account-deleted");
-  assert.equal(checked.length, 42);
+  assert.equal(checked.length, 45);
 });
 
 test("every request stayed on Kindred's own origin, with no CSP violation or script error", { skip: skipBrowser }, () => {

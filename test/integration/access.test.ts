@@ -108,7 +108,10 @@ describe("blocks", () => {
     const rest = await call(server.url, "POST", `/api/v1/conversations/${direct}/messages`, { token: a.token, json: { clientMsgId: "blk-3", body: "hello" } });
     assert.equal(rest.status, 403);
     assert.equal(rest.body.error.code, "BLOCKED");
-    assert.deepEqual((await call(server.url, "GET", "/api/v1/blocks", { token: b.token })).body.blocks, [{ userId: a.user.id }]);
+    assert.deepEqual(
+      (await call(server.url, "GET", "/api/v1/blocks", { token: b.token })).body.blocks.map((x: { userId: string }) => x.userId),
+      [a.user.id],
+    );
     assert.equal((await call(server.url, "DELETE", `/api/v1/blocks/${a.user.id}`, { token: b.token })).status, 204);
     assert.equal((await sendAndAck(sa, direct, "hello again", "blk-4")).op, "ack", "unblocking restores sending");
     sa.close();
@@ -157,6 +160,51 @@ describe("blocks", () => {
       "the blocked member does not see the blocker's presence either",
     );
     for (const s of [sBlocker, sWitness, resume, sBlocked2]) s.close();
+  });
+
+  test("the list says whom I blocked (handle, display name, since when), newest first; unblocking removes the entry", async () => {
+    const me = await signUp(server.url);
+    const first = await signUp(server.url);
+    const second = await signUp(server.url);
+    await call(server.url, "PATCH", "/api/v1/me", { token: second.token, json: { displayName: "Rowan" } });
+    assert.deepEqual((await call(server.url, "GET", "/api/v1/blocks", { token: me.token })).body, { blocks: [] });
+
+    const before = Date.now();
+    assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: me.token, json: { userId: first.user.id } })).status, 204);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: me.token, json: { userId: second.user.id } })).status, 204);
+    const after = Date.now();
+    const listed = await call(server.url, "GET", "/api/v1/blocks", { token: me.token });
+    assert.equal(listed.status, 200);
+    const blocks = listed.body.blocks as Array<{ userId: string; handle: string; displayName: string | null; blockedAt: string }>;
+    assert.deepEqual(
+      blocks.map(({ userId, handle, displayName }) => ({ userId, handle, displayName })),
+      [
+        { userId: second.user.id, handle: second.handle, displayName: "Rowan" },
+        { userId: first.user.id, handle: first.handle, displayName: null },
+      ],
+      "newest first, with the handle and display name",
+    );
+    for (const b of blocks) {
+      assert.match(b.blockedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      const at = Date.parse(b.blockedAt);
+      assert.ok(at >= before - 1 && at <= after + 1, `blockedAt ${b.blockedAt} is when the block was made`);
+    }
+    assert.ok(Date.parse(blocks[0]!.blockedAt) > Date.parse(blocks[1]!.blockedAt));
+
+    assert.equal((await call(server.url, "POST", "/api/v1/blocks", { token: me.token, json: { userId: first.user.id } })).status, 204);
+    const again = (await call(server.url, "GET", "/api/v1/blocks", { token: me.token })).body.blocks;
+    assert.deepEqual(again, blocks, "blocking twice keeps the first time");
+    assert.deepEqual((await call(server.url, "GET", "/api/v1/blocks", { token: first.token })).body.blocks, [], "the blocked member's own list is theirs");
+
+    assert.equal((await call(server.url, "DELETE", `/api/v1/blocks/${second.user.id}`, { token: me.token })).status, 204);
+    assert.deepEqual(
+      (await call(server.url, "GET", "/api/v1/blocks", { token: me.token })).body.blocks.map((x: { userId: string }) => x.userId),
+      [first.user.id],
+    );
+    assert.equal((await call(server.url, "DELETE", `/api/v1/blocks/${second.user.id}`, { token: me.token })).status, 204, "unblocking twice is fine");
+    assert.equal((await call(server.url, "DELETE", `/api/v1/blocks/${first.user.id}`, { token: me.token })).status, 204);
+    assert.deepEqual((await call(server.url, "GET", "/api/v1/blocks", { token: me.token })).body, { blocks: [] });
   });
 
   test("blocking yourself or nobody: BAD_REQUEST / NOT_FOUND", async () => {

@@ -15,6 +15,15 @@ export interface BlockSets {
   apart: Set<string>;
 }
 
+/** A member someone blocked, as the blocker's list shows them. */
+export interface BlockedMember {
+  userId: string;
+  handle: string;
+  displayName: string | null;
+  /** Milliseconds since the epoch. */
+  blockedAt: number;
+}
+
 export class Blocks {
   constructor(private readonly db: Store) {}
 
@@ -42,9 +51,17 @@ export class Blocks {
     await this.db.deleteFrom("blocks").where("blocker_id", "=", blockerId).where("blocked_id", "=", blockedId).execute();
   }
 
-  async listBlocked(blockerId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom("blocks").select("blocked_id").where("blocker_id", "=", blockerId).execute();
-    return rows.map((r) => r.blocked_id);
+  /** GET /api/v1/blocks: whom this member blocked, with their handle and name, newest first. */
+  async listBlocked(blockerId: string): Promise<BlockedMember[]> {
+    const rows = await this.db
+      .selectFrom("blocks")
+      .innerJoin("users", "users.id", "blocks.blocked_id")
+      .select(["blocks.blocked_id as userId", "users.handle as handle", "users.display_name as displayName", "blocks.created_at as blockedAt"])
+      .where("blocks.blocker_id", "=", blockerId)
+      .orderBy("blocks.created_at", "desc")
+      .orderBy("users.handle_key", "asc")
+      .execute();
+    return rows;
   }
 
   async isBlockedEitherWay(a: string, b: string): Promise<boolean> {

@@ -5,10 +5,12 @@ import { type App, routeOptions } from "../route.js";
 import type { Services } from "../services.js";
 
 export function safetyRoutes(app: App, s: Services): void {
-  /** GET /api/v1/blocks → {blocks: [{userId}]}: whom I have blocked. */
+  /** GET /api/v1/blocks → {blocks: [{userId, handle, displayName, blockedAt}]}: whom I have blocked, newest first. */
   app.route({
     ...routeOptions(r.listBlocks),
-    handler: async (request) => ({ blocks: (await s.blocks.listBlocked(memberOf(request).user.id)).map((userId) => ({ userId })) }),
+    handler: async (request) => ({
+      blocks: (await s.blocks.listBlocked(memberOf(request).user.id)).map((b) => ({ ...b, blockedAt: new Date(b.blockedAt).toISOString() })),
+    }),
   });
 
   /** POST /api/v1/blocks → 204; blocking twice changes nothing. */

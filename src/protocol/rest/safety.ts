@@ -1,9 +1,13 @@
 /** Blocks and crisis resources (protocol.md "Safety"). */
 import { z } from "zod";
-import { id, regionCode, resource } from "../common.js";
+import { id, isoTime, regionCode, resource } from "../common.js";
 import { defineRoute } from "./route.js";
 
 const tag = "Safety";
+
+export const blockedMember = z
+  .object({ userId: id, handle: z.string(), displayName: z.string().nullable(), blockedAt: isoTime })
+  .meta({ id: "BlockedMember", description: "A member I blocked." });
 
 export const safetyRoutes = {
   listBlocks: defineRoute({
@@ -12,7 +16,8 @@ export const safetyRoutes = {
     access: "member",
     tag,
     summary: "Whom I have blocked",
-    response: { 200: z.object({ blocks: z.array(z.object({ userId: id })) }) },
+    description: "Newest first. `blockedAt` is when I blocked them; `handle` and `displayName` are their current ones.",
+    response: { 200: z.object({ blocks: z.array(blockedMember) }) },
   }),
   block: defineRoute({
     method: "POST",

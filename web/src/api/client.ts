@@ -4,6 +4,7 @@
  */
 import { ApiError, networkError } from "./errors";
 import type {
+  BlockedMember,
   Checkin,
   CheckinBody,
   Conversation,
@@ -108,8 +109,9 @@ export const api = {
   leave: (id: string) => request<void>("DELETE", `/api/v1/conversations/${encodeURIComponent(id)}/members/me`),
   privacy: (id: string) => request<ConversationPrivacy>("GET", `/api/v1/conversations/${encodeURIComponent(id)}/privacy`),
   setRetention: (id: string, days: RetentionChoice) => request<RetentionSet>("PUT", `/api/v1/conversations/${encodeURIComponent(id)}/retention`, { days }),
-  blocks: () => request<{ blocks: Array<{ userId: string }> }>("GET", "/api/v1/blocks"),
+  blocks: () => request<{ blocks: BlockedMember[] }>("GET", "/api/v1/blocks"),
   block: (userId: string) => request<void>("POST", "/api/v1/blocks", { userId }),
+  unblock: (userId: string) => request<void>("DELETE", `/api/v1/blocks/${encodeURIComponent(userId)}`),
 
   rooms: (query: RoomsQuery = {}) => {
     const params = new URLSearchParams();

@@ -22,6 +22,7 @@ import type { matchRequest, matchRequestBody } from "../../../src/protocol/rest/
 import type { deleteMeBody, myDataExport, privacyRoutes, retentionBody } from "../../../src/protocol/rest/privacy.js";
 import type { GuideLanguage, handoffBody, resourceInput, supportRoutes } from "../../../src/protocol/rest/support.js";
 import type { roomListing, roomRoutes, roomsQuery } from "../../../src/protocol/rest/rooms.js";
+import type { blockedMember } from "../../../src/protocol/rest/safety.js";
 import type { ClientFrame } from "../../../src/protocol/ws/client-frames.js";
 import type { ServerFrame } from "../../../src/protocol/ws/server-frames.js";
 
@@ -75,3 +76,5 @@ export type ConversationPrivacy = z.output<(typeof privacyRoutes)["conversationP
 /** A retention choice: 1, 7 or 30 days, or null to keep words until someone deletes them. */
 export type RetentionChoice = z.input<typeof retentionBody>["days"];
 export type RetentionSet = z.output<(typeof privacyRoutes)["setRetention"]["response"][200]>;
+/** One member I blocked, as GET /api/v1/blocks lists them. */
+export type BlockedMember = z.output<typeof blockedMember>;

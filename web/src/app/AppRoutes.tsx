@@ -22,6 +22,7 @@ const chunks = {
   settings: () => import("../features/settings/Sessions"),
   "settings/data": () => import("../features/settings/YourData"),
   "account-deleted": () => import("../features/settings/AccountDeleted"),
+  "settings/blocked": () => import("../features/settings/Blocked"),
   conversations: () => import("../features/conversation/Conversation"),
   guide: () => import("../features/support/Guide"),
   admin: () => import("../features/admin/CrisisLines"),
@@ -46,6 +47,7 @@ const Home = lazy(chunks.home);
 const Sessions = lazy(chunks.settings);
 const YourData = lazy(chunks["settings/data"]);
 const AccountDeleted = lazy(chunks["account-deleted"]);
+const Blocked = lazy(chunks["settings/blocked"]);
 const Conversation = lazy(chunks.conversations);
 const Guide = lazy(chunks.guide);
 const CrisisLines = lazy(chunks.admin);
@@ -139,6 +141,11 @@ export function AppRoutes() {
         <Route path="/settings/data">
           <SignedIn>
             <YourData />
+          </SignedIn>
+        </Route>
+        <Route path="/settings/blocked">
+          <SignedIn>
+            <Blocked />
           </SignedIn>
         </Route>
         <Route path="/guide" component={Guide} />

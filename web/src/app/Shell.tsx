@@ -44,6 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <Link href="/rooms">{t("nav.rooms")}</Link>
               <Link href="/settings/sessions">{t("nav.sessions")}</Link>
               <Link href="/settings/data">{t("nav.yourData")}</Link>
+              <Link href="/settings/blocked">{t("nav.blocked")}</Link>
               {me.data?.roles.includes("admin") ? <Link href="/admin/crisis-lines">{t("nav.crisisLines")}</Link> : null}
               <SignOutButton />
             </>
