@@ -30,11 +30,12 @@ export function PrivacyBanner({ conversation, myId }: { conversation: Conversati
 
   const onFrame = useCallback(
     (frame: ServerFrame) => {
-      if (frame.op === "event" && frame.event.conversationId === id && changesWhoCanRead.includes(frame.event.type)) {
-        void queryClient.invalidateQueries({ queryKey: privacyKey(id) });
-      }
+      if (frame.op !== "event" || frame.event.conversationId !== id || !changesWhoCanRead.includes(frame.event.type)) return;
+      // When it is this member who left or was removed, there is nothing left for them to ask (404).
+      if (frame.event.data.userId !== undefined && frame.event.data.userId === myId) return;
+      void queryClient.invalidateQueries({ queryKey: privacyKey(id) });
     },
-    [id, queryClient],
+    [id, myId, queryClient],
   );
   useFrames(onFrame);
 
