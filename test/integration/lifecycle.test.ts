@@ -67,9 +67,12 @@ describe("the server process", () => {
     assert.ok(existsSync(join(dataDir, "kindred.db")));
   });
 
-  test("logs its effective configuration at start", () => {
+  test("logs its effective configuration at start", async () => {
+    // The logger writes asynchronously: the line may reach the pipe a moment after /healthz answers.
+    for (let waited = 0; waited < 5_000 && !output.includes('"effective configuration"'); waited += 50) await new Promise((r) => setTimeout(r, 50));
     assert.match(output, /"effective configuration"/);
     assert.match(output, /"dataDir":/);
+    assert.match(output, /"store":"sqlite via (node:sqlite|better-sqlite3)"/);
   });
 
   test("the operator grants and revokes roles from the command line", async () => {
