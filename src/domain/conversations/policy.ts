@@ -18,7 +18,7 @@
  * land after the block's 204. So `canSend` takes that lock before it reads,
  * and every change to who may write takes the same lock: leaving and closing
  * update the row, and a block locks the conversations its two members share
- * (`lockSharedConversations`). SQLite has one writer at a time and needs none.
+ * (`lockConversationsOf`). SQLite has one writer at a time and needs none.
  */
 import { KindredError } from "../../protocol/errors.js";
 import { type Store, type Tx, isPostgres } from "../../store/database.js";
@@ -62,32 +62,21 @@ const blocksWithMembers = prepared(2, (db, conversationId: string, userId: strin
 
 const lockConversation = prepared(1, (db, conversationId: string) => db.selectFrom("conversations").select("id").where("id", "=", conversationId).forUpdate());
 
-/** Locks, in id order (so two blocks never wait on each other), every conversation both members are in. */
-export async function lockSharedConversations(trx: Tx, a: string, b: string): Promise<void> {
+/**
+ * Locks, in id order (so two such writes never wait on each other in a cycle), every
+ * conversation the member is in, or only those shared with `sharedWith`: a block locks what
+ * its two members share, an account deletion everything the member is in.
+ */
+export async function lockConversationsOf(trx: Tx, userId: string, sharedWith?: string): Promise<void> {
   if (!isPostgres(trx)) return;
   await trx
     .selectFrom("conversations")
     .select("id")
-    .where("id", "in", (eb) =>
-      eb
-        .selectFrom("conversation_members as m1")
-        .innerJoin("conversation_members as m2", "m2.conversation_id", "m1.conversation_id")
-        .select("m1.conversation_id")
-        .where("m1.user_id", "=", a)
-        .where("m2.user_id", "=", b),
-    )
-    .orderBy("id")
-    .forUpdate()
-    .execute();
-}
-
-/** Locks, in id order, every conversation the member is in: nothing they send lands beside a change to all of them (account deletion). */
-export async function lockConversationsOf(trx: Tx, userId: string): Promise<void> {
-  if (!isPostgres(trx)) return;
-  await trx
-    .selectFrom("conversations")
-    .select("id")
-    .where("id", "in", (eb) => eb.selectFrom("conversation_members").select("conversation_id").where("user_id", "=", userId))
+    .where("id", "in", (eb) => {
+      const mine = eb.selectFrom("conversation_members as m").select("m.conversation_id").where("m.user_id", "=", userId);
+      if (sharedWith === undefined) return mine;
+      return mine.where("m.conversation_id", "in", eb.selectFrom("conversation_members as o").select("o.conversation_id").where("o.user_id", "=", sharedWith));
+    })
     .orderBy("id")
     .forUpdate()
     .execute();

@@ -83,6 +83,7 @@ export class Retention {
         throw new KindredError("FORBIDDEN", { message: "In a room, a facilitator chooses how long its words are kept.", details: { field: "days" } });
       }
       await this.db.updateTable("conversations").set({ retention_days: days }).where("id", "=", conversationId).execute();
+      for (const m of members) m.room_retention_days = days;
     } else {
       await this.db
         .updateTable("conversation_members")
@@ -90,8 +91,9 @@ export class Retention {
         .where("conversation_id", "=", conversationId)
         .where("user_id", "=", userId)
         .execute();
+      me.retention_days = days;
     }
-    const holding = this.holding(await this.members(conversationId));
+    const holding = this.holding(members);
     if (holding !== null) await this.expire(conversationId, now - holding * dayMs, now);
     return holding;
   }

@@ -6,7 +6,7 @@
  */
 import { KindredError, badRequest } from "../../protocol/errors.js";
 import { type Store, retryingConflicts } from "../../store/database.js";
-import { lockSharedConversations } from "../conversations/policy.js";
+import { lockConversationsOf } from "../conversations/policy.js";
 
 export interface BlockSets {
   /** Members this member blocked: their messages are hidden from this member. */
@@ -36,7 +36,7 @@ export class Blocks {
     // holding one commits first, and any later send reads this block.
     await retryingConflicts(() =>
       this.db.transaction().execute(async (trx) => {
-        await lockSharedConversations(trx, blockerId, blockedId);
+        await lockConversationsOf(trx, blockerId, blockedId);
         await trx
           .insertInto("blocks")
           .values({ blocker_id: blockerId, blocked_id: blockedId, created_at: now })
